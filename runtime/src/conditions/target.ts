@@ -1,0 +1,58 @@
+/**
+ * What the condition compiler and evaluator need to know about an object: its table and, per field name,
+ * the column and kind of value, or how a relation joins. The model builds one target per object
+ * (`model/condition-targets.ts`); tests build small ones by hand.
+ *
+ * Terminology: a *target* is the object a condition is evaluated against; a *scalar* field compares a
+ * column with values; a *relation* field holds a nested condition on another target.
+ */
+import type { Operator } from './operators';
+
+/** How values of a column compare; decides casts in SQL and comparison in memory. */
+export type ValueKind = 'text' | 'number' | 'boolean' | 'date' | 'datetime' | 'uuid' | 'textArray' | 'json';
+
+export interface ScalarField {
+  readonly kind: 'scalar';
+  readonly name: string;
+  readonly column: string;
+  readonly valueKind: ValueKind;
+  /** Operators this field accepts; anything else is refused with the path. */
+  readonly operators: readonly Operator[];
+}
+
+/** How a relation reaches its target's rows. */
+export type RelationJoin =
+  /** Many-to-one: this table holds the target's id in `column`. */
+  | { readonly kind: 'foreignKey'; readonly column: string }
+  /** One-to-many: the target table holds this record's id in `targetColumn`. */
+  | { readonly kind: 'inverse'; readonly targetColumn: string }
+  /** Many-to-many: a junction table links `sourceColumn` (this id) and `targetColumn` (target id). */
+  | {
+      readonly kind: 'junction';
+      readonly schema: string;
+      readonly table: string;
+      readonly sourceColumn: string;
+      readonly targetColumn: string;
+    };
+
+export interface RelationField {
+  readonly kind: 'relation';
+  readonly name: string;
+  readonly cardinality: 'one' | 'many';
+  readonly join: RelationJoin;
+  /** Resolved lazily: relations may be cyclic (company ↔ contact). */
+  target(): ConditionTarget;
+}
+
+export type TargetField = ScalarField | RelationField;
+
+export interface ConditionTarget {
+  readonly object: string;
+  readonly schema: string;
+  readonly table: string;
+  /** The primary-key column (always `id`, a uuid). */
+  readonly idColumn: string;
+  /** Column holding the soft-delete time, if the target soft-deletes; nested filters skip deleted rows. */
+  readonly deletedColumn?: string | undefined;
+  field(name: string): TargetField | undefined;
+}

@@ -1,0 +1,59 @@
+import { ORDERED } from '../conditions/operators';
+import { fail, ok, type FieldType } from './field-type';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written as YYYY-MM-DD (rejects 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+// ISO 8601 with a time and an explicit zone: a CRM shared across time zones must never guess one.
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function toInstant(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string' || !DATETIME.test(value) || !isCalendarDate(value.slice(0, 10))) return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** A calendar day without a time zone (a close date, a birthday): stored as `date`, read as `YYYY-MM-DD`. */
+export const dateType: FieldType = {
+  type: 'date',
+  settings: {},
+  columns: () => [{ suffix: '', sqlType: 'date' }],
+  valueKind: 'date',
+  operators: ORDERED,
+  sortable: true,
+  searchableByDefault: false,
+  canSearch: false,
+  toColumns: (value) =>
+    typeof value === 'string' && isCalendarDate(value) ? ok(value) : fail('must be a date written YYYY-MM-DD'),
+  fromColumns: ([value]) => (value instanceof Date ? value.toISOString().slice(0, 10) : (value ?? null)),
+  jsonSchema: () => ({ type: 'string', format: 'date' }),
+  graphql: { output: 'Date', input: 'Date', filter: 'DateFilter' },
+};
+
+/** An instant (a meeting, an SLA deadline): stored as `timestamptz`, read as ISO 8601 in UTC. */
+export const datetimeType: FieldType = {
+  type: 'datetime',
+  settings: {},
+  columns: () => [{ suffix: '', sqlType: 'timestamptz' }],
+  valueKind: 'datetime',
+  operators: ORDERED,
+  sortable: true,
+  searchableByDefault: false,
+  canSearch: false,
+  toColumns(value) {
+    const instant = toInstant(value);
+    return instant ? ok(instant.toISOString()) : fail('must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T09:30:00Z');
+  },
+  fromColumns: ([value]) => (value === null || value === undefined ? null : new Date(value as string).toISOString()),
+  jsonSchema: () => ({ type: 'string', format: 'date-time' }),
+  graphql: { output: 'DateTime', input: 'DateTime', filter: 'DateTimeFilter' },
+};

@@ -1,0 +1,118 @@
+/**
+ * The resolved metadata model of one workspace: plain, frozen data that every other module interprets
+ * (DESIGN.md decision 1). It is what a manifest becomes after validation, plus the physical names the
+ * migrator chose (tables, columns, junction tables), which never appear in a manifest.
+ *
+ * Terminology: an *object* is an entity type (Deal) stored in one table; a *field* is one attribute
+ * stored in zero (to-many relations), one or two (currency) columns; *system fields* exist on every object.
+ */
+
+/** A label in one language, or per locale: `{ en: "Deal", ka: "გარიგება" }`. */
+export type Label = string | Readonly<Record<string, string>>;
+
+export interface SelectOption {
+  readonly value: string;
+  readonly label: Label;
+  readonly color?: string | undefined;
+}
+
+/** Type-specific settings as the manifest gave them (validated); field types read them with their defaults. */
+export type FieldSettings = Readonly<Record<string, unknown>>;
+
+export interface FieldDef {
+  readonly name: string;
+  readonly type: string;
+  /** As the manifest gave it; `fieldLabel` derives one from the name when absent. */
+  readonly label?: Label | undefined;
+  readonly description?: string | undefined;
+  readonly required: boolean;
+  readonly unique: boolean;
+  readonly indexed: boolean;
+  readonly searchable: boolean;
+  readonly default?: unknown;
+  readonly settings: FieldSettings;
+  /** Physical columns, main column first; empty for to-many relations. */
+  readonly columns: readonly string[];
+  /** Physical junction table of a many-to-many relation. */
+  readonly junctionTable?: string | undefined;
+  /** System fields (id, createdAt, …) are on every object and cannot be changed. */
+  readonly system: boolean;
+}
+
+export interface ObjectDef {
+  readonly name: string;
+  readonly pluralName: string;
+  readonly label?: Label | undefined;
+  readonly labelPlural?: Label | undefined;
+  readonly description?: string | undefined;
+  readonly titleField?: string | undefined;
+  /** Physical table in the workspace schema. */
+  readonly table: string;
+  readonly fields: readonly FieldDef[];
+}
+
+export interface StageDef {
+  readonly name: string;
+  readonly label?: Label | undefined;
+  readonly probability: number;
+  readonly won?: boolean | undefined;
+  readonly lost?: boolean | undefined;
+  readonly color?: string | undefined;
+}
+
+export interface PipelineDef {
+  readonly object: string;
+  readonly field: string;
+  readonly label?: Label | undefined;
+  readonly stages: readonly StageDef[];
+}
+
+export interface Model {
+  readonly workspace: string;
+  /** The PostgreSQL schema holding this workspace's records. */
+  readonly schema: string;
+  readonly revision: number;
+  readonly objects: readonly ObjectDef[];
+  readonly pipelines: readonly PipelineDef[];
+  /** Kept and exported as given; validated by the workflow and permission modules. */
+  readonly workflows: readonly unknown[];
+  readonly roles: readonly unknown[];
+}
+
+/** Names every object has; a manifest may not declare them. */
+export const SYSTEM_FIELD_NAMES = ['id', 'createdAt', 'updatedAt', 'createdBy', 'owner', 'deletedAt'] as const;
+/** Names that would clash with the filter language (`and`, `or`, `not`). */
+export const RESERVED_FIELD_NAMES: readonly string[] = [...SYSTEM_FIELD_NAMES, 'and', 'or', 'not'];
+/** Object names taken by built-in objects. */
+export const RESERVED_OBJECT_NAMES: readonly string[] = ['user', 'workspace', 'revision', 'query', 'mutation'];
+
+/** The built-in user object relations may point at (`{ type: "relation", target: "user" }`). */
+export const USER_OBJECT = 'user';
+
+export function findObject(model: Pick<Model, 'objects'>, name: string): ObjectDef | undefined {
+  return model.objects.find((o) => o.name === name);
+}
+
+export function findField(object: ObjectDef, name: string): FieldDef | undefined {
+  return object.fields.find((f) => f.name === name);
+}
+
+/** Text of a label in a locale, falling back to English, then to any translation. */
+export function labelText(label: Label, locale = 'en'): string {
+  if (typeof label === 'string') return label;
+  return label[locale] ?? label.en ?? Object.values(label)[0] ?? '';
+}
+
+/** "closeDate" → "Close date": the label of a field or object that has none. */
+export function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function fieldLabel(field: FieldDef, locale = 'en'): string {
+  return field.label ? labelText(field.label, locale) : humanize(field.name);
+}
+
+export function objectLabel(object: ObjectDef, locale = 'en'): string {
+  return object.label ? labelText(object.label, locale) : humanize(object.name);
+}
