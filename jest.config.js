@@ -4,7 +4,10 @@ module.exports = {
   roots: ['<rootDir>/runtime/src', '<rootDir>/server/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   moduleNameMapper: {
     '^@stratum/runtime$': '<rootDir>/runtime/src/index.ts',

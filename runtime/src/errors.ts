@@ -25,7 +25,12 @@ export class StratumError extends Error {
   readonly problems: readonly Problem[];
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: ErrorCode, message: string, problems: readonly Problem[] = [], details: Record<string, unknown> = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    problems: readonly Problem[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'StratumError';
     this.code = code;

@@ -3,7 +3,19 @@
  * objects: `{ amount: { $gte: 1000 }, stage: { $in: ['won'] }, $or: [...] }`. The GraphQL filter inputs use
  * the same operators without the `$` (`{ amount: { gte: 1000 } }`) and are translated to this form.
  */
-export const OPERATORS = ['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'contains', 'startsWith', 'isNull'] as const;
+export const OPERATORS = [
+  'eq',
+  'neq',
+  'in',
+  'nin',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'startsWith',
+  'isNull',
+] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const LOGICAL = ['and', 'or', 'not'] as const;

@@ -14,7 +14,8 @@ export interface ColumnSpec {
   readonly sqlType: string;
 }
 
-export type ConvertResult = { readonly ok: true; readonly values: readonly unknown[] } | { readonly ok: false; readonly message: string };
+export type ConvertResult =
+  { readonly ok: true; readonly values: readonly unknown[] } | { readonly ok: false; readonly message: string };
 
 export interface GraphQLTypeNames {
   /** Output type of the field (`String`, `Float`, `Currency`…). */

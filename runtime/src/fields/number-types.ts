@@ -117,7 +117,10 @@ export const currencyType: FieldType = {
     const digits = minorUnits(currency);
     if (digits === undefined) return fail(`"${currency}" is not an ISO 4217 currency code`);
     const n = checkNumber(amount, field, digits);
-    if (typeof n !== 'number') return fail(`amount ${n.error}${n.error.includes('decimal') || n.error.includes('whole') ? ` for ${currency}` : ''}`);
+    if (typeof n !== 'number')
+      return fail(
+        `amount ${n.error}${n.error.includes('decimal') || n.error.includes('whole') ? ` for ${currency}` : ''}`,
+      );
     return ok(n, currency);
   },
   fromColumns: ([amount, currency]) =>
@@ -127,7 +130,11 @@ export const currencyType: FieldType = {
     format: 'currency',
     properties: {
       amount: { type: 'number' },
-      currency: { type: 'string', pattern: '^[A-Z]{3}$', ...(field.settings.currency ? { default: field.settings.currency } : {}) },
+      currency: {
+        type: 'string',
+        pattern: '^[A-Z]{3}$',
+        ...(field.settings.currency ? { default: field.settings.currency } : {}),
+      },
     },
     required: ['amount'],
   }),

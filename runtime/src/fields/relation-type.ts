@@ -39,7 +39,10 @@ export const relationType: FieldType = {
   settings: {
     target: z.string().regex(/^[a-z][a-zA-Z0-9]{0,62}$/, 'must be an object name'),
     many: z.boolean().optional(),
-    inverse: z.string().regex(/^[a-z][a-zA-Z0-9]{0,62}$/, 'must be a field name').optional(),
+    inverse: z
+      .string()
+      .regex(/^[a-z][a-zA-Z0-9]{0,62}$/, 'must be a field name')
+      .optional(),
     onDelete: z.enum(['setNull', 'restrict', 'cascade']).optional(),
   },
   columns: (field) => (relationSettings(field).many ? [] : [{ suffix: '', sqlType: 'uuid' }]),
@@ -50,7 +53,10 @@ export const relationType: FieldType = {
   canSearch: false,
   toColumns(value, field) {
     const kind = relationKind(field);
-    if (kind === 'oneToMany') return fail(`is the inverse of ${relationSettings(field).target}.${relationSettings(field).inverse}; set it there`);
+    if (kind === 'oneToMany')
+      return fail(
+        `is the inverse of ${relationSettings(field).target}.${relationSettings(field).inverse}; set it there`,
+      );
     if (kind === 'manyToMany') {
       if (!Array.isArray(value) || !value.every(isUuid)) return fail('must be a list of record ids');
       return ok([...new Set(value)]);

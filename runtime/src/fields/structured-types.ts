@@ -29,7 +29,11 @@ export const addressType: FieldType = {
     const parsed = addressSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return fail(issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : `must be an object with ${ADDRESS_KEYS.join(', ')}`);
+      return fail(
+        issue.path.length
+          ? `${issue.path.join('.')}: ${issue.message}`
+          : `must be an object with ${ADDRESS_KEYS.join(', ')}`,
+      );
     }
     return ok(parsed.data);
   },

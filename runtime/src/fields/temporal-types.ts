@@ -51,7 +51,9 @@ export const datetimeType: FieldType = {
   canSearch: false,
   toColumns(value) {
     const instant = toInstant(value);
-    return instant ? ok(instant.toISOString()) : fail('must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T09:30:00Z');
+    return instant
+      ? ok(instant.toISOString())
+      : fail('must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T09:30:00Z');
   },
   fromColumns: ([value]) => (value === null || value === undefined ? null : new Date(value as string).toISOString()),
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),

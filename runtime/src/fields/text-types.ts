@@ -11,7 +11,8 @@ const stringGraphQL = { output: 'String', input: 'String', filter: 'StringFilter
 function checkString(value: unknown, field: FieldDef): string | { error: string } {
   if (typeof value !== 'string') return { error: 'must be a string' };
   const maxLength = field.settings.maxLength as number | undefined;
-  if (maxLength !== undefined && [...value].length > maxLength) return { error: `must be at most ${maxLength} characters` };
+  if (maxLength !== undefined && [...value].length > maxLength)
+    return { error: `must be at most ${maxLength} characters` };
   return value;
 }
 
@@ -30,7 +31,11 @@ function plainText(type: string, searchableByDefault: boolean, extra: Record<str
       return typeof text === 'string' ? ok(text) : fail(text.error);
     },
     fromColumns: ([value]) => value ?? null,
-    jsonSchema: (field) => ({ type: 'string', ...(field.settings.maxLength ? { maxLength: field.settings.maxLength } : {}), ...extra }),
+    jsonSchema: (field) => ({
+      type: 'string',
+      ...(field.settings.maxLength ? { maxLength: field.settings.maxLength } : {}),
+      ...extra,
+    }),
     graphql: stringGraphQL,
   };
 }
@@ -57,13 +62,20 @@ export const emailType: FieldType = {
 /** Phone numbers are stored in E.164 (`+995599123456`), parsed with libphonenumber's full metadata. */
 export const phoneType: FieldType = {
   ...plainText('phone', true),
-  settings: { defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code').optional() },
+  settings: {
+    defaultCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code')
+      .optional(),
+  },
   toColumns(value, field) {
     if (typeof value !== 'string') return fail('must be a string');
     const country = field.settings.defaultCountry as CountryCode | undefined;
     const phone = parsePhoneNumberFromString(value, country);
     if (!phone || !phone.isValid()) {
-      return fail(`"${value}" is not a valid phone number${country ? '' : ' (use the international format, e.g. +995 599 12 34 56)'}`);
+      return fail(
+        `"${value}" is not a valid phone number${country ? '' : ' (use the international format, e.g. +995 599 12 34 56)'}`,
+      );
     }
     return ok(phone.number);
   },

@@ -14,7 +14,10 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
   const report = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
   const apiNames = new Map<string, string>();
   manifest.objects.forEach((object, i) => {
-    for (const [key, value] of [['name', object.name], ['pluralName', object.pluralName]] as const) {
+    for (const [key, value] of [
+      ['name', object.name],
+      ['pluralName', object.pluralName],
+    ] as const) {
       const taken = apiNames.get(value);
       if (taken) report(['objects', i, key], `"${value}" is already used by ${taken}`);
       else apiNames.set(value, `objects[${i}].${key}`);
@@ -29,8 +32,11 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
       if (seen.has(field.name)) report([...at, 'name'], `duplicate field "${field.name}" on ${object.name}`);
       seen.add(field.name);
       const type = types.get(field.type);
-      const asDef = { ...field, columns: [], system: false } as FieldDef;
-      if (field.unique && (type.columns(asDef).length === 0 || type.valueKind === 'json' || type.valueKind === 'textArray')) {
+      const asDef: FieldDef = { ...field, key: '', columns: [], system: false };
+      if (
+        field.unique &&
+        (type.columns(asDef).length === 0 || type.valueKind === 'json' || type.valueKind === 'textArray')
+      ) {
         report([...at, 'unique'], `fields of type ${field.type} cannot be unique`);
       }
       if (field.default !== undefined && field.default !== null) {
@@ -73,7 +79,8 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
     if (!object) return report([...at, 'object'], `unknown object "${pipeline.object}"`);
     const field = object.fields.find((f) => f.name === pipeline.field);
     if (!field) return report([...at, 'field'], `"${pipeline.object}" has no field "${pipeline.field}"`);
-    if (field.type !== 'select') return report([...at, 'field'], `"${pipeline.object}.${pipeline.field}" must be a select field`);
+    if (field.type !== 'select')
+      return report([...at, 'field'], `"${pipeline.object}.${pipeline.field}" must be a select field`);
     const key = `${pipeline.object}.${pipeline.field}`;
     if (pipelined.has(key)) report([...at, 'field'], `"${key}" already has a pipeline`);
     pipelined.add(key);
@@ -83,7 +90,12 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
     const missing = options.filter((o) => !stages.includes(o));
     const extra = stages.filter((s) => !options.includes(s));
     if (missing.length || extra.length) {
-      report([...at, 'stages'], `the stages must be the options of ${key}` + (extra.length ? `; not options: ${extra.join(', ')}` : '') + (missing.length ? `; options without a stage: ${missing.join(', ')}` : ''));
+      report(
+        [...at, 'stages'],
+        `the stages must be the options of ${key}` +
+          (extra.length ? `; not options: ${extra.join(', ')}` : '') +
+          (missing.length ? `; options without a stage: ${missing.join(', ')}` : ''),
+      );
     }
     pipeline.stages.forEach((stage, s) => {
       if (stage.won && stage.lost) report([...at, 'stages', s], 'a stage cannot be both won and lost');

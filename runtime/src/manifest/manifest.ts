@@ -4,11 +4,11 @@ import type { FieldDef, ObjectDef, PipelineDef } from '../model/model';
  * A validated manifest: the desired model without physical names. `renamedFrom` tells the migrator that an
  * object or field was renamed (its data moves with it) rather than removed and added.
  */
-export interface FieldSpec extends Omit<FieldDef, 'columns' | 'junctionTable' | 'system'> {
+export interface FieldSpec extends Omit<FieldDef, 'key' | 'columns' | 'junctionTable' | 'system'> {
   readonly renamedFrom?: string | undefined;
 }
 
-export interface ObjectSpec extends Omit<ObjectDef, 'table' | 'fields'> {
+export interface ObjectSpec extends Omit<ObjectDef, 'key' | 'table' | 'fields'> {
   readonly fields: readonly FieldSpec[];
   readonly renamedFrom?: string | undefined;
 }

@@ -7,6 +7,7 @@ import type { FieldSpec, Manifest, ObjectSpec } from './manifest';
 import { commonFieldShape, manifestSchema } from './schema';
 import { checkReferences } from './check-references';
 import { zodProblems } from './zod-problems';
+import { deepFreeze } from '../util/deep-freeze';
 
 /**
  * Validates a manifest (parsed JSON) into resolved, frozen types. Every problem is reported at its path
@@ -22,7 +23,10 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
   const objects = top.data.objects.map((object, i): ObjectSpec => {
     const at = ['objects', i];
     if (RESERVED_OBJECT_NAMES.includes(object.name)) {
-      problems.push({ path: formatPath([...at, 'name']), message: `"${object.name}" is reserved for a built-in object` });
+      problems.push({
+        path: formatPath([...at, 'name']),
+        message: `"${object.name}" is reserved for a built-in object`,
+      });
     }
     const fields = object.fields.flatMap((raw, j) => {
       const field = parseField(raw, types, [...at, 'fields', j], problems);
@@ -51,18 +55,29 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
 }
 
 /** Validates one field: its common keys and the settings its type declares. Unknown keys are refused. */
-export function parseField(raw: unknown, types: FieldTypeRegistry, at: PropertyKey[], problems: Problem[]): FieldSpec | undefined {
+export function parseField(
+  raw: unknown,
+  types: FieldTypeRegistry,
+  at: PropertyKey[],
+  problems: Problem[],
+): FieldSpec | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     problems.push({ path: formatPath(at), message: 'must be an object' });
     return undefined;
   }
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string') {
-    problems.push({ path: formatPath([...at, 'type']), message: type === undefined ? 'is required' : 'must be a string' });
+    problems.push({
+      path: formatPath([...at, 'type']),
+      message: type === undefined ? 'is required' : 'must be a string',
+    });
     return undefined;
   }
   if (!types.has(type)) {
-    const known = types.list().map((t) => t.type).join(', ');
+    const known = types
+      .list()
+      .map((t) => t.type)
+      .join(', ');
     problems.push({ path: formatPath([...at, 'type']), message: `unknown field type "${type}" (known: ${known})` });
     return undefined;
   }
@@ -72,14 +87,15 @@ export function parseField(raw: unknown, types: FieldTypeRegistry, at: PropertyK
     problems.push(...zodProblems(parsed.error, at));
     return undefined;
   }
-  const { name, label, description, required, unique, indexed, searchable, renamedFrom, ...rest } = parsed.data as z.infer<
-    z.ZodObject<typeof commonFieldShape>
-  > &
-    Record<string, unknown>;
+  const { name, label, description, required, unique, indexed, searchable, renamedFrom, ...rest } =
+    parsed.data as z.infer<z.ZodObject<typeof commonFieldShape>> & Record<string, unknown>;
   const hasDefault = Object.prototype.hasOwnProperty.call(raw, 'default');
   const { type: _type, default: defaultValue, ...settings } = rest;
   if (RESERVED_FIELD_NAMES.includes(name)) {
-    problems.push({ path: formatPath([...at, 'name']), message: `"${name}" is reserved (system fields: ${RESERVED_FIELD_NAMES.join(', ')})` });
+    problems.push({
+      path: formatPath([...at, 'name']),
+      message: `"${name}" is reserved (system fields: ${RESERVED_FIELD_NAMES.join(', ')})`,
+    });
   }
   if (searchable && !fieldType.canSearch) {
     problems.push({ path: formatPath([...at, 'searchable']), message: `fields of type ${type} cannot be searched` });
@@ -100,12 +116,4 @@ export function parseField(raw: unknown, types: FieldTypeRegistry, at: PropertyK
     settings,
     renamedFrom,
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -31,6 +31,8 @@ export interface FieldDef {
   readonly searchable: boolean;
   readonly default?: unknown;
   readonly settings: FieldSettings;
+  /** Stable physical identity (names its indexes, junction table, trash); never changes on rename. */
+  readonly key: string;
   /** Physical columns, main column first; empty for to-many relations. */
   readonly columns: readonly string[];
   /** Physical junction table of a many-to-many relation. */
@@ -46,6 +48,8 @@ export interface ObjectDef {
   readonly labelPlural?: Label | undefined;
   readonly description?: string | undefined;
   readonly titleField?: string | undefined;
+  /** Stable physical identity; never changes on rename. */
+  readonly key: string;
   /** Physical table in the workspace schema. */
   readonly table: string;
   readonly fields: readonly FieldDef[];

@@ -1,0 +1,52 @@
+/**
+ * Stratum's runtime: the engine without HTTP. The server, the CLI, plugins and tests use only what this
+ * file exports (DESIGN.md "Layout").
+ */
+export * from './errors';
+export { type Db, type QueryResult, run, countingDb } from './db/db';
+export { openDatabase, type DatabaseConfig } from './db/open-database';
+export { openPostgres } from './db/postgres-db';
+export { openPglite } from './db/pglite-db';
+export { sql, ident, raw, join, compile, type Fragment } from './sql/sql';
+
+export * from './model/model';
+export { SYSTEM_FIELDS, allFields } from './model/system-fields';
+export { conditionTarget } from './model/condition-targets';
+
+export { type FieldType, type ColumnSpec, type ConvertResult, type GraphQLTypeNames } from './fields/field-type';
+export { createFieldTypeRegistry, CORE_FIELD_TYPES, type FieldTypeRegistry } from './fields/registry';
+export { selectOptions, optionValues } from './fields/choice-types';
+export { relationKind, relationSettings, type RelationSettings } from './fields/relation-type';
+export { minorUnits } from './fields/number-types';
+
+export { parseManifest } from './manifest/parse-manifest';
+export { type Manifest, type ObjectSpec, type FieldSpec, NAME_PATTERN } from './manifest/manifest';
+
+export { bootstrapMetaSchema, META_SCHEMA } from './metadata/bootstrap';
+export { ensureWorkspace, loadModel, currentRevision, DEFAULT_WORKSPACE } from './metadata/workspace';
+
+export { applyManifest, applyParsedManifest, type ApplyOptions, type ApplyResult } from './migrator/apply';
+export { diffModel } from './migrator/diff';
+export { exportManifest } from './migrator/export';
+export { describeChange, isDestructive, type Change, type Plan } from './migrator/plan';
+export { listRevisions, revertRevision, type Revision } from './migrator/revisions';
+export { purgeTrash } from './migrator/purge';
+
+export * from './conditions';
+
+export { type RecordContext, type Actor, type RecordData, SYSTEM_ACTOR } from './records/context';
+export {
+  findMany,
+  findOne,
+  countRecords,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type FindManyOptions,
+  type Page,
+} from './records/find';
+export { type OrderBy, type Direction } from './records/order';
+export { createMany, createRecord, updateMany, updateRecord, type UpdateItem } from './records/write';
+export { deleteRecord, restoreRecord, destroyRecord } from './records/lifecycle';
+export { loadByIds, loadRelated } from './records/relations';
+export { recordHistory, type HistoryEntry } from './records/history';
+export { loadSampleData } from './records/sample-data';

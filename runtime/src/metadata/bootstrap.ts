@@ -1,0 +1,66 @@
+import type { Db } from '../db/db';
+
+/** The schema holding metadata, users and revisions for every workspace. */
+export const META_SCHEMA = 'stratum';
+
+/**
+ * Numbered migrations of the metadata schema itself. Append only: a deployed step never changes, so every
+ * database, embedded or server, old or new, reaches the same shape by running the steps it has not run.
+ */
+const STEPS: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS stratum.users (
+     id uuid PRIMARY KEY,
+     email text NOT NULL UNIQUE,
+     name text NOT NULL DEFAULT '',
+     active boolean NOT NULL DEFAULT true,
+     "createdAt" timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE IF NOT EXISTS stratum.workspaces (
+     name text PRIMARY KEY,
+     schema text NOT NULL UNIQUE,
+     revision integer NOT NULL DEFAULT 0,
+     model jsonb NOT NULL,
+     "createdAt" timestamptz NOT NULL DEFAULT now()
+   );
+   CREATE TABLE IF NOT EXISTS stratum.revisions (
+     workspace text NOT NULL REFERENCES stratum.workspaces(name) ON DELETE CASCADE,
+     number integer NOT NULL,
+     actor uuid,
+     "createdAt" timestamptz NOT NULL DEFAULT now(),
+     summary text NOT NULL,
+     changes jsonb NOT NULL,
+     "modelBefore" jsonb NOT NULL,
+     "modelAfter" jsonb NOT NULL,
+     PRIMARY KEY (workspace, number)
+   );
+   CREATE TABLE IF NOT EXISTS stratum.trash (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     workspace text NOT NULL REFERENCES stratum.workspaces(name) ON DELETE CASCADE,
+     revision integer NOT NULL,
+     kind text NOT NULL CHECK (kind IN ('object', 'field')),
+     object text NOT NULL,
+     field text,
+     definition jsonb NOT NULL,
+     physical jsonb NOT NULL,
+     "removedAt" timestamptz NOT NULL DEFAULT now(),
+     "restoredAt" timestamptz,
+     "purgedAt" timestamptz
+   );`,
+];
+
+/** Creates or upgrades the metadata schema. Safe to call at every start, from several processes at once. */
+export async function bootstrapMetaSchema(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One process migrates at a time; the others wait here, then find nothing left to do.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('stratum.bootstrap'))`);
+    await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${META_SCHEMA};
+      CREATE TABLE IF NOT EXISTS stratum.meta_migrations (version integer PRIMARY KEY, "appliedAt" timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await tx.query<{ version: number }>(
+      'SELECT coalesce(max(version), 0) AS version FROM stratum.meta_migrations',
+    );
+    for (let version = (rows[0]?.version ?? 0) + 1; version <= STEPS.length; version++) {
+      await tx.exec(STEPS[version - 1]!);
+      await tx.query('INSERT INTO stratum.meta_migrations (version) VALUES ($1)', [version]);
+    }
+  });
+}

@@ -1,0 +1,90 @@
+import type { Db } from '../db/db';
+import { badInput, notFound } from '../errors';
+import type { Model } from '../model/model';
+import { WORKSPACE_NAME, workspaceSchema } from '../model/physical-names';
+import { bootstrapMetaSchema } from './bootstrap';
+import { deepFreeze } from '../util/deep-freeze';
+
+export const DEFAULT_WORKSPACE = 'default';
+
+/** Tables every workspace schema has besides its objects: field history and the record-event outbox. */
+function workspaceTables(schema: string): string {
+  return `CREATE SCHEMA IF NOT EXISTS "${schema}";
+    CREATE TABLE IF NOT EXISTS "${schema}"._history (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      object text NOT NULL,
+      "recordId" uuid NOT NULL,
+      field text NOT NULL,
+      "oldValue" jsonb,
+      "newValue" jsonb,
+      actor uuid
+    );
+    CREATE INDEX IF NOT EXISTS _history_record ON "${schema}"._history (object, "recordId", at);
+    CREATE TABLE IF NOT EXISTS "${schema}"._outbox (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      object text NOT NULL,
+      "recordId" uuid NOT NULL,
+      event text NOT NULL CHECK (event IN ('created', 'updated', 'deleted', 'restored', 'destroyed')),
+      before jsonb,
+      after jsonb,
+      actor uuid,
+      "processedAt" timestamptz
+    );
+    CREATE INDEX IF NOT EXISTS _outbox_pending ON "${schema}"._outbox (id) WHERE "processedAt" IS NULL;`;
+}
+
+export function emptyModel(workspace: string): Model {
+  return {
+    workspace,
+    schema: workspaceSchema(workspace),
+    revision: 0,
+    objects: [],
+    pipelines: [],
+    workflows: [],
+    roles: [],
+  };
+}
+
+/**
+ * Creates a workspace (its schema, system tables and an empty model) unless it exists.
+ *
+ * @example
+ *   await ensureWorkspace(db, 'default');
+ */
+export async function ensureWorkspace(db: Db, workspace: string = DEFAULT_WORKSPACE): Promise<void> {
+  if (!WORKSPACE_NAME.test(workspace)) {
+    throw badInput({ path: 'workspace', message: 'must match ^[a-z][a-z0-9_]{0,39}$' });
+  }
+  await bootstrapMetaSchema(db);
+  await db.transaction(async (tx) => {
+    const schema = workspaceSchema(workspace);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`stratum.workspace.${workspace}`]);
+    await tx.exec(workspaceTables(schema));
+    await tx.query(
+      `INSERT INTO stratum.workspaces (name, schema, model) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`,
+      [workspace, schema, JSON.stringify(emptyModel(workspace))],
+    );
+  });
+}
+
+/** The current model of a workspace; `forUpdate` locks it for a metadata change in `db`'s transaction. */
+export async function loadModel(db: Db, workspace: string, options: { forUpdate?: boolean } = {}): Promise<Model> {
+  const { rows } = await db.query<{ model: Model; revision: number }>(
+    `SELECT model, revision FROM stratum.workspaces WHERE name = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [workspace],
+  );
+  const row = rows[0];
+  if (!row) throw notFound(`Workspace "${workspace}" does not exist`);
+  return deepFreeze({ ...row.model, revision: row.revision });
+}
+
+/** The current revision number: cheap, so servers can check it on every request. */
+export async function currentRevision(db: Db, workspace: string): Promise<number> {
+  const { rows } = await db.query<{ revision: number }>('SELECT revision FROM stratum.workspaces WHERE name = $1', [
+    workspace,
+  ]);
+  if (!rows[0]) throw notFound(`Workspace "${workspace}" does not exist`);
+  return rows[0].revision;
+}

@@ -1,0 +1,35 @@
+import type { FieldTypeRegistry } from '../fields/registry';
+import type { ObjectDef } from '../model/model';
+import { ident, join, raw, type Fragment } from '../sql/sql';
+
+const SYSTEM_COLUMNS = ['id', 'createdAt', 'updatedAt', 'createdBy', 'owner', 'deletedAt'];
+
+/** Every physical column of an object, system columns first. */
+export function objectColumns(object: ObjectDef): string[] {
+  return [...SYSTEM_COLUMNS, ...object.fields.flatMap((f) => f.columns)];
+}
+
+/** `t0."id", t0."createdAt", …`: explicit columns, so trashed columns never leak into reads. */
+export function selectList(object: ObjectDef, alias: string): Fragment {
+  return join(objectColumns(object).map((c) => raw(`${alias}.${quote(c)}`)));
+}
+
+/** The column definitions of `jsonb_to_recordset(…) AS x(…)` for the given columns. */
+export function recordsetColumns(object: ObjectDef, types: FieldTypeRegistry, columns: readonly string[]): Fragment {
+  const sqlTypes = new Map<string, string>([
+    ['id', 'uuid'],
+    ['owner', 'uuid'],
+    ['createdBy', 'uuid'],
+  ]);
+  for (const field of object.fields) {
+    types
+      .get(field.type)
+      .columns(field)
+      .forEach((spec, i) => sqlTypes.set(field.columns[i]!, spec.sqlType));
+  }
+  return join(columns.map((c) => raw(`${quote(c)} ${sqlTypes.get(c)}`)));
+}
+
+function quote(column: string): string {
+  return ident(column).parts[0] as string;
+}

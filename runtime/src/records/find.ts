@@ -1,0 +1,145 @@
+import { compileCondition, parseCondition, type ConditionNode } from '../conditions';
+import { run } from '../db/db';
+import { badInput, limitExceeded } from '../errors';
+import { conditionTarget } from '../model/condition-targets';
+import type { ObjectDef } from '../model/model';
+import { ident, join, raw, sql, type Fragment } from '../sql/sql';
+import { selectList } from './columns';
+import { decodeRow } from './codec';
+import { requireObject, type RecordContext, type RecordData } from './context';
+import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderByClause } from './cursor';
+import { resolveOrder, type OrderBy } from './order';
+import { searchCondition } from './search';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+const ALIAS = 't0';
+
+export interface FindManyOptions {
+  /** A condition in the one condition language (`{ amount: { $gte: 1000 } }`), or an API filter. */
+  readonly filter?: unknown;
+  readonly filterSyntax?: 'mongo' | 'api';
+  readonly orderBy?: readonly OrderBy[];
+  readonly first?: number;
+  readonly after?: string;
+  readonly search?: string;
+  /** Soft-deleted records: left out (default), included, or the only ones (a trash view). */
+  readonly deleted?: 'exclude' | 'include' | 'only';
+  readonly totalCount?: boolean;
+}
+
+export interface Page {
+  readonly records: readonly RecordData[];
+  /** The cursor of each record, for connection edges. */
+  readonly cursors: readonly string[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly totalCount?: number;
+}
+
+/**
+ * A page of records: filter, search, order, keyset cursor, and optionally the total count. One query for
+ * the page (LIMIT first + 1 tells whether there is a next page) and one for the count when asked.
+ *
+ * @example
+ *   await findMany(ctx, 'deal', { filter: { amount: { $gte: 1000 } }, orderBy: [{ field: 'amount', direction: 'DESC' }], first: 50 });
+ */
+export async function findMany(ctx: RecordContext, objectName: string, options: FindManyOptions = {}): Promise<Page> {
+  const object = requireObject(ctx, objectName);
+  const first = options.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0)
+    throw badInput({ path: 'first', message: 'must be a whole number of at least 0' });
+  if (first > MAX_PAGE_SIZE)
+    throw limitExceeded(`first may be at most ${MAX_PAGE_SIZE}`, { path: 'first', max: MAX_PAGE_SIZE });
+  const keys = resolveOrder(object, ctx.types, options.orderBy);
+  const where = whereClause(ctx, object, options);
+  const pageWhere = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), ALIAS)] : where;
+  const from = sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`;
+  const query = sql`SELECT ${selectList(object, ALIAS)}, ${cursorColumns(keys, ALIAS)} FROM ${from}
+    WHERE ${join(pageWhere, ' AND ')} ORDER BY ${orderByClause(keys, ALIAS)} LIMIT ${first + 1}`;
+  const [{ rows }, totalCount] = await Promise.all([
+    run<Record<string, unknown>>(ctx.db, query),
+    options.totalCount ? countWhere(ctx, from, where) : Promise.resolve(undefined),
+  ]);
+  const pageRows = rows.slice(0, first);
+  const cursors = pageRows.map((row) =>
+    encodeCursor(
+      keys,
+      keys.map((_, i) => (row[`_k${i}`] as string | null) ?? null),
+    ),
+  );
+  return {
+    records: pageRows.map((row) => decodeRow(ctx, object, row)),
+    cursors,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null },
+    ...(totalCount !== undefined ? { totalCount } : {}),
+  };
+}
+
+/** Counts the records matching a filter and search, ignoring pagination. */
+export async function countRecords(
+  ctx: RecordContext,
+  objectName: string,
+  options: Pick<FindManyOptions, 'filter' | 'filterSyntax' | 'search' | 'deleted'> = {},
+): Promise<number> {
+  const object = requireObject(ctx, objectName);
+  return countWhere(
+    ctx,
+    sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`,
+    whereClause(ctx, object, options),
+  );
+}
+
+/** One record by id, or null when it does not exist (or is deleted, unless asked for). */
+export async function findOne(
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+  options: { deleted?: 'exclude' | 'include' } = {},
+): Promise<RecordData | null> {
+  const object = requireObject(ctx, objectName);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const deleted = options.deleted === 'include' ? raw('TRUE') : raw(`${ALIAS}."deletedAt" IS NULL`);
+  const { rows } = await run<Record<string, unknown>>(
+    ctx.db,
+    sql`SELECT ${selectList(object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted}`,
+  );
+  return rows[0] ? decodeRow(ctx, object, rows[0]) : null;
+}
+
+/** Parses a filter against an object, with errors at `filter.…` paths. */
+export function parseFilter(
+  ctx: RecordContext,
+  object: ObjectDef,
+  filter: unknown,
+  syntax: 'mongo' | 'api' = 'mongo',
+): ConditionNode {
+  return parseCondition(filter, conditionTarget(ctx.model, ctx.types, object.name), { syntax, path: 'filter' });
+}
+
+function whereClause(
+  ctx: RecordContext,
+  object: ObjectDef,
+  options: Pick<FindManyOptions, 'filter' | 'filterSyntax' | 'search' | 'deleted'>,
+): Fragment[] {
+  const where: Fragment[] = [];
+  const deleted = options.deleted ?? 'exclude';
+  if (deleted === 'exclude') where.push(raw(`${ALIAS}."deletedAt" IS NULL`));
+  if (deleted === 'only') where.push(raw(`${ALIAS}."deletedAt" IS NOT NULL`));
+  if (options.filter !== undefined && options.filter !== null) {
+    where.push(compileCondition(parseFilter(ctx, object, options.filter, options.filterSyntax), ALIAS));
+  }
+  if (options.search) {
+    const search = searchCondition(object, options.search, ALIAS);
+    if (search) where.push(search);
+  }
+  if (where.length === 0) where.push(raw('TRUE'));
+  return where;
+}
+
+async function countWhere(ctx: RecordContext, from: Fragment, where: readonly Fragment[]): Promise<number> {
+  const { rows } = await run<{ count: number }>(
+    ctx.db,
+    sql`SELECT count(*)::int AS count FROM ${from} WHERE ${join(where, ' AND ')}`,
+  );
+  return rows[0]?.count ?? 0;
+}

@@ -1,0 +1,73 @@
+import { run } from '../db/db';
+import { notFound } from '../errors';
+import { ident, raw, sql, type Fragment } from '../sql/sql';
+import { selectList } from './columns';
+import { decodeRow } from './codec';
+import { recordWriteError } from './constraint-errors';
+import { actorId, requireObject, type RecordContext, type RecordData } from './context';
+
+type Event = 'deleted' | 'restored' | 'destroyed';
+
+/**
+ * Soft delete: the record keeps its row and values (`deletedAt` is set), disappears from lists and
+ * relations, and can be restored. Its unique values no longer block new records.
+ */
+export function deleteRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordData> {
+  return lifecycle(
+    ctx,
+    objectName,
+    id,
+    'deleted',
+    (t) =>
+      sql`UPDATE ${t} AS t SET "deletedAt" = now(), "updatedAt" = now() WHERE t.id = ${id}::uuid AND t."deletedAt" IS NULL RETURNING t.*`,
+  );
+}
+
+/** Brings back a soft-deleted record (CONFLICT if a live record took one of its unique values meanwhile). */
+export function restoreRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordData> {
+  return lifecycle(
+    ctx,
+    objectName,
+    id,
+    'restored',
+    (t) =>
+      sql`UPDATE ${t} AS t SET "deletedAt" = NULL, "updatedAt" = now() WHERE t.id = ${id}::uuid AND t."deletedAt" IS NOT NULL RETURNING t.*`,
+  );
+}
+
+/** Removes a record for good (its history stays); relations apply their on-delete rule. */
+export function destroyRecord(ctx: RecordContext, objectName: string, id: string): Promise<RecordData> {
+  return lifecycle(
+    ctx,
+    objectName,
+    id,
+    'destroyed',
+    (t) => sql`DELETE FROM ${t} AS t WHERE t.id = ${id}::uuid RETURNING t.*`,
+  );
+}
+
+async function lifecycle(
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+  event: Event,
+  statement: (table: Fragment) => Fragment,
+): Promise<RecordData> {
+  const object = requireObject(ctx, objectName);
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`No ${object.name} with id ${id}`, { id });
+  const table = ident(ctx.model.schema, object.table);
+  const column = event === 'deleted' ? 'before' : 'after';
+  try {
+    const { rows } = await run<Record<string, unknown>>(
+      ctx.db,
+      sql`WITH changed AS (${statement(table)}),
+        ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, ${raw(`"${column}"`)}, actor)
+               SELECT ${object.name}, changed.id, ${event}, to_jsonb(changed), ${actorId(ctx.actor)}::uuid FROM changed)
+      SELECT ${selectList(object, 'changed')} FROM changed`,
+    );
+    if (!rows[0]) throw notFound(`No ${event === 'restored' ? 'deleted ' : ''}${object.name} with id ${id}`, { id });
+    return decodeRow(ctx, object, rows[0]);
+  } catch (error) {
+    throw recordWriteError(error, object, 'id');
+  }
+}

@@ -1,0 +1,202 @@
+import { v7 as uuidv7 } from 'uuid';
+import { run } from '../db/db';
+import { badInput, notFound } from '../errors';
+import type { FieldDef } from '../model/model';
+import { ident, join, raw, sql, type Fragment } from '../sql/sql';
+import { recordsetColumns, selectList } from './columns';
+import { decodeRow, encodeBatch, type EncodedInput } from './codec';
+import { recordWriteError } from './constraint-errors';
+import { actorId, requireObject, type RecordContext, type RecordData } from './context';
+import { checkRelationTargets, writeLinks } from './links';
+
+/** Records written in one statement; larger batches are split so each statement stays well under limits. */
+const CHUNK = 5000;
+
+/**
+ * Creates records in one set-based statement per chunk: the rows, their `created` events in the outbox
+ * and their many-to-many links, all in one transaction. Returns the records in input order.
+ *
+ * @example
+ *   const [deal] = await createMany(ctx, 'deal', [{ name: 'Tbilisi fit-out', amount: { amount: 12000, currency: 'GEL' } }]);
+ */
+export async function createMany(
+  ctx: RecordContext,
+  objectName: string,
+  inputs: readonly unknown[],
+  root = 'data',
+): Promise<RecordData[]> {
+  const object = requireObject(ctx, objectName);
+  if (inputs.length === 0) return [];
+  const encoded = encodeBatch(ctx, object, inputs, 'create', root);
+  return ctx.db.transaction(async (db) => {
+    await checkRelationTargets(db, ctx.model, object, encoded, root);
+    const actor = actorId(ctx.actor);
+    const rows = encoded.map((input) => ({
+      ...input.columns,
+      id: (input.columns.id as string | undefined) ?? uuidv7(),
+      owner: input.columns.owner ?? actor,
+      createdBy: actor,
+    }));
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const created: RecordData[] = [];
+    try {
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const chunk = rows.slice(start, start + CHUNK);
+        const names = join(columns.map((c) => ident(c)));
+        const { rows: inserted } = await run<Record<string, unknown>>(
+          db,
+          sql`WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) AS x(${recordsetColumns(object, ctx.types, columns)})),
+            ins AS (INSERT INTO ${ident(ctx.model.schema, object.table)} (${names}) SELECT ${names} FROM input RETURNING *),
+            ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, after, actor)
+                   SELECT ${object.name}, ins.id, 'created', to_jsonb(ins), ${actor}::uuid FROM ins)
+          SELECT ${selectList(object, 'ins')} FROM ins`,
+        );
+        const byId = new Map(inserted.map((row) => [row.id as string, row]));
+        created.push(...chunk.map((r) => decodeRow(ctx, object, byId.get(r.id)!)));
+      }
+      await writeAllLinks(
+        ctx,
+        db,
+        object.fields,
+        encoded,
+        rows.map((r) => r.id),
+      );
+    } catch (error) {
+      throw recordWriteError(error, object, root);
+    }
+    return created;
+  });
+}
+
+export async function createRecord(ctx: RecordContext, objectName: string, input: unknown): Promise<RecordData> {
+  const [record] = await createMany(ctx, objectName, [input]);
+  return record!;
+}
+
+export interface UpdateItem {
+  readonly id: string;
+  readonly data: unknown;
+}
+
+/**
+ * Updates records, one set-based statement per group of items that change the same fields. The same
+ * statement writes each changed field's old and new value to the field history and an `updated` event
+ * (before and after) to the outbox. Any missing id fails the whole batch.
+ */
+export async function updateMany(
+  ctx: RecordContext,
+  objectName: string,
+  items: readonly UpdateItem[],
+  root = 'data',
+): Promise<RecordData[]> {
+  const object = requireObject(ctx, objectName);
+  if (items.length === 0) return [];
+  const ids = items.map((item, i) => {
+    if (typeof item.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(item.id))
+      throw badInput({ path: items.length === 1 ? 'id' : `${root}[${i}].id`, message: 'must be a record id' });
+    return item.id.toLowerCase();
+  });
+  if (new Set(ids).size !== ids.length)
+    throw badInput({ path: root, message: 'a record may appear only once per batch' });
+  const encoded = encodeBatch(
+    ctx,
+    object,
+    items.map((i) => i.data),
+    'update',
+    root,
+  );
+  return ctx.db.transaction(async (db) => {
+    await checkRelationTargets(db, ctx.model, object, encoded, root);
+    const actor = actorId(ctx.actor);
+    const updated = new Map<string, RecordData>();
+    const groups = new Map<string, number[]>();
+    encoded.forEach((input, i) => {
+      const signature = Object.keys(input.columns).sort().join(',');
+      groups.set(signature, [...(groups.get(signature) ?? []), i]);
+    });
+    try {
+      for (const indexes of groups.values()) {
+        const columns = Object.keys(encoded[indexes[0]!]!.columns);
+        const rows = indexes.map((i) => ({ ...encoded[i]!.columns, id: ids[i] }));
+        // Lock first, then read the old values in the next statement's snapshot: a statement that both
+        // locks and updates the same rows would read them in an unspecified order.
+        await run(
+          db,
+          sql`SELECT 1 FROM ${ident(ctx.model.schema, object.table)} WHERE id = ANY(${rows.map((r) => r.id)}::uuid[]) ORDER BY id FOR UPDATE`,
+        );
+        const { rows: changed } = await run<Record<string, unknown>>(
+          db,
+          updateStatement(ctx, objectName, columns, rows, actor),
+        );
+        for (const row of changed) updated.set(row.id as string, decodeRow(ctx, object, row));
+      }
+      const missing = ids.filter((id) => !updated.has(id));
+      if (missing.length) throw notFound(`No ${object.name} with id ${missing.join(', ')}`, { ids: missing });
+      await writeAllLinks(ctx, db, object.fields, encoded, ids);
+    } catch (error) {
+      throw recordWriteError(error, object, root);
+    }
+    return ids.map((id) => updated.get(id)!);
+  });
+}
+
+export async function updateRecord(
+  ctx: RecordContext,
+  objectName: string,
+  id: string,
+  data: unknown,
+): Promise<RecordData> {
+  const [record] = await updateMany(ctx, objectName, [{ id, data }]);
+  return record!;
+}
+
+function updateStatement(
+  ctx: RecordContext,
+  objectName: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  actor: string | null,
+): Fragment {
+  const object = requireObject(ctx, objectName);
+  const table = ident(ctx.model.schema, object.table);
+  const fields = object.fields.filter((f) => f.columns.some((c) => columns.includes(c)));
+  const assignments = [...columns.map((c) => sql`${ident(c)} = input.${ident(c)}`), raw(`"updatedAt" = now()`)];
+  // One history row per changed field: (field, old, new) pairs as a VALUES list, never one function call
+  // with an argument per field (PostgreSQL allows at most 100 function arguments).
+  const pairs = fields.map((f) => sql`(${f.name}, ${fieldJson('prev', f)}, ${fieldJson('upd', f)})`);
+  const history = pairs.length
+    ? sql`, hist AS (INSERT INTO ${ident(ctx.model.schema, '_history')} (object, "recordId", field, "oldValue", "newValue", actor)
+          SELECT ${object.name}, upd.id, c.field, c.old, c.new, ${actor}::uuid FROM prev JOIN upd ON upd.id = prev.id
+          CROSS JOIN LATERAL (VALUES ${join(pairs)}) AS c(field, old, new) WHERE c.old IS DISTINCT FROM c.new)`
+    : raw('');
+  return sql`WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${recordsetColumns(object, ctx.types, ['id', ...columns])})),
+      prev AS (SELECT t.* FROM ${table} AS t JOIN input ON input.id = t.id WHERE t."deletedAt" IS NULL),
+      upd AS (UPDATE ${table} AS t SET ${join(assignments)} FROM input WHERE t.id = input.id AND t."deletedAt" IS NULL RETURNING t.*)
+      ${history},
+      ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, before, after, actor)
+             SELECT ${object.name}, upd.id, 'updated', to_jsonb(prev), to_jsonb(upd), ${actor}::uuid FROM prev JOIN upd ON upd.id = prev.id)
+    SELECT ${selectList(object, 'upd')} FROM upd`;
+}
+
+/** A field's value as JSON for the history: one column as is, several (currency) as an array. */
+function fieldJson(alias: string, field: FieldDef): Fragment {
+  if (field.columns.length === 1) return sql`to_jsonb(${raw(alias)}.${ident(field.columns[0]!)})`;
+  return sql`jsonb_build_array(${join(field.columns.map((c) => sql`${raw(alias)}.${ident(c)}`))})`;
+}
+
+async function writeAllLinks(
+  ctx: RecordContext,
+  db: RecordContext['db'],
+  fields: readonly FieldDef[],
+  encoded: readonly EncodedInput[],
+  ids: readonly string[],
+): Promise<void> {
+  for (const field of fields) {
+    const links = new Map<string, readonly string[]>();
+    encoded.forEach((input, i) => {
+      const targets = input.links.get(field);
+      if (targets) links.set(ids[i]!, targets);
+    });
+    await writeLinks(db, ctx.model.schema, field, links);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../../runtime/src/db/db';
+import { createFieldTypeRegistry } from '../../runtime/src/fields/registry';
+import { ensureWorkspace, loadModel } from '../../runtime/src/metadata/workspace';
+import { applyManifest } from '../../runtime/src/migrator/apply';
+import type { RecordContext } from '../../runtime/src/records/context';
+import { openTestDatabase, uniqueName } from './database';
+
+export const types = createFieldTypeRegistry();
+
+/** A fresh workspace (its own schema) on the test database, with a manifest applied. */
+export async function workspaceWith(
+  manifest: unknown,
+  db?: Db,
+): Promise<{ db: Db; workspace: string; ctx: () => Promise<RecordContext>; userId: string }> {
+  const database = db ?? (await openTestDatabase());
+  const workspace = uniqueName('t');
+  await ensureWorkspace(database, workspace);
+  await applyManifest(database, manifest, { workspace, types });
+  const userId = (
+    await database.query<{ id: string }>(
+      `INSERT INTO stratum.users (id, email, name) VALUES (gen_random_uuid(), $1, 'Test user') RETURNING id`,
+      [`${workspace}@example.com`],
+    )
+  ).rows[0]!.id;
+  return {
+    db: database,
+    workspace,
+    userId,
+    ctx: async () => ({
+      db: database,
+      model: await loadModel(database, workspace),
+      types,
+      actor: { kind: 'user', id: userId },
+    }),
+  };
+}
