@@ -129,6 +129,8 @@ async function loadTrash(db: Db, workspace: string): Promise<TrashEntry[]> {
   return rows;
 }
 
+const SYSTEM_COLUMN_COUNT = 6;
+
 /** PostgreSQL allows 1,600 columns per table, and dropped or trashed columns keep their slot. */
 async function checkColumnLimits(db: Db, schema: string, plan: Plan): Promise<void> {
   const added = new Map<ObjectDef, number>();
@@ -144,7 +146,8 @@ async function checkColumnLimits(db: Db, schema: string, plan: Plan): Promise<vo
         WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0`,
       [schema, object.table],
     );
-    const used = rows[0]?.used ?? 6;
+    // A table this plan creates does not exist yet: it starts with the six system columns.
+    const used = rows[0]?.used || SYSTEM_COLUMN_COUNT;
     if (used + count > MAX_COLUMNS_PER_TABLE) {
       throw limitExceeded(
         `Object "${object.name}" would need ${used + count} columns; PostgreSQL allows ${MAX_COLUMNS_PER_TABLE} per table, and removed fields keep their slot until purged`,

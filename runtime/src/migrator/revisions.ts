@@ -2,6 +2,7 @@ import type { Db } from '../db/db';
 import { notFound } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
 import type { Model } from '../model/model';
+import { loadModel } from '../metadata/workspace';
 import { applyManifest, type ApplyResult } from './apply';
 import { exportManifest } from './export';
 import type { Change } from './plan';
@@ -39,9 +40,36 @@ export async function revertRevision(
     [options.workspace, revision],
   );
   if (!rows[0]) throw notFound(`Revision ${revision} does not exist`, { revision });
-  return applyManifest(db, exportManifest(rows[0].modelBefore, options.types), {
-    ...options,
-    allowDestructive: true,
-    summary: `Revert revision ${revision}`,
+  const current = await loadModel(db, options.workspace);
+  return applyManifest(
+    db,
+    withRenameHints(exportManifest(rows[0].modelBefore, options.types), rows[0].modelBefore, current),
+    {
+      ...options,
+      allowDestructive: true,
+      summary: `Revert revision ${revision}`,
+    },
+  );
+}
+
+type ExportedManifest = {
+  objects: { name: string; renamedFrom?: string; fields: { name: string; renamedFrom?: string }[] }[];
+};
+
+/**
+ * Objects and fields keep their key across renames, so an old model can say what its things are called
+ * now: those hints make a revert rename them back (keeping their data) instead of removing and re-adding.
+ */
+function withRenameHints(manifest: Record<string, unknown>, target: Model, current: Model): Record<string, unknown> {
+  const exported = manifest as unknown as ExportedManifest;
+  const objects = exported.objects.map((object, i) => {
+    const wanted = target.objects[i]!;
+    const now = current.objects.find((o) => o.key === wanted.key);
+    const fields = object.fields.map((field, j) => {
+      const currentField = now?.fields.find((f) => f.key === wanted.fields[j]!.key);
+      return currentField && currentField.name !== field.name ? { ...field, renamedFrom: currentField.name } : field;
+    });
+    return { ...object, ...(now && now.name !== object.name ? { renamedFrom: now.name } : {}), fields };
   });
+  return { ...manifest, objects };
 }
