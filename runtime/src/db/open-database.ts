@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Db } from './db';
+import { lockDataDir } from './embedded-lock';
 import { openPglite } from './pglite-db';
 import { openPostgres } from './postgres-db';
 
@@ -20,5 +21,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   if (config.databaseUrl) return openPostgres({ connectionString: config.databaseUrl });
   const dataDir = config.dataDir ?? './data';
   if (dataDir === 'memory://') return openPglite();
-  return openPglite(path.resolve(dataDir, 'pg'));
+  const dir = path.resolve(dataDir, 'pg');
+  const unlock = lockDataDir(dir);
+  try {
+    const db = await openPglite(dir);
+    return { ...db, close: () => db.close().finally(unlock) };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

@@ -4,7 +4,7 @@ import type { FieldTypeRegistry } from '../fields/registry';
 import type { PipelineDef } from '../model/model';
 import { RESERVED_FIELD_NAMES, RESERVED_OBJECT_NAMES } from '../model/model';
 import type { FieldSpec, Manifest, ObjectSpec } from './manifest';
-import { commonFieldShape, manifestSchema } from './schema';
+import { commonFieldShape, manifestSchema, objectSchema } from './schema';
 import { checkReferences } from './check-references';
 import { zodProblems } from './zod-problems';
 import { deepFreeze } from '../util/deep-freeze';
@@ -20,8 +20,17 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
   const top = manifestSchema.safeParse(input);
   if (!top.success) throw badInput(zodProblems(top.error));
   const problems: Problem[] = [];
-  const objects = top.data.objects.map((object, i): ObjectSpec => {
+  const objects = top.data.objects.flatMap((raw, i): ObjectSpec[] => {
     const at = ['objects', i];
+    const parsed = objectSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(parsed.error, at));
+      // Still check the fields, so one run reports every problem of the manifest.
+      const fields = (raw as { fields?: unknown } | null)?.fields;
+      if (Array.isArray(fields)) fields.forEach((field, j) => parseField(field, types, [...at, 'fields', j], problems));
+      return [];
+    }
+    const object = parsed.data;
     if (RESERVED_OBJECT_NAMES.includes(object.name)) {
       problems.push({
         path: formatPath([...at, 'name']),
@@ -32,16 +41,18 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
       const field = parseField(raw, types, [...at, 'fields', j], problems);
       return field ? [field] : [];
     });
-    return {
-      name: object.name,
-      pluralName: object.pluralName,
-      label: object.label,
-      labelPlural: object.labelPlural,
-      description: object.description,
-      titleField: object.titleField,
-      renamedFrom: object.renamedFrom,
-      fields,
-    };
+    return [
+      {
+        name: object.name,
+        pluralName: object.pluralName,
+        label: object.label,
+        labelPlural: object.labelPlural,
+        description: object.description,
+        titleField: object.titleField,
+        renamedFrom: object.renamedFrom,
+        fields,
+      },
+    ];
   });
   const manifest: Manifest = {
     objects,

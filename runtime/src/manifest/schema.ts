@@ -53,7 +53,8 @@ export const pipelineSchema = z.strictObject({
 
 export const manifestSchema = z.strictObject({
   $schema: z.string().optional(),
-  objects: z.array(objectSchema).max(2000).default([]),
+  // Objects are validated one by one (parse-manifest.ts) so that every object's problems are reported.
+  objects: z.array(z.unknown()).max(2000).default([]),
   pipelines: z.array(pipelineSchema).default([]),
   // Validated by the workflow and permission modules when they apply; kept as given until then.
   workflows: z.array(z.record(z.string(), z.unknown())).default([]),

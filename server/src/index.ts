@@ -1,0 +1,2 @@
+export { main as cli } from './cli/main';
+export { readConfig, type Config } from './config';
