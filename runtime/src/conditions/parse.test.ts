@@ -251,6 +251,11 @@ describe('parseCondition problems', () => {
     expect(problems({ amount: { constructor: 1 } })).toEqual(
       at('filter.amount.constructor', '"constructor" is not allowed as a key'),
     );
+    const fields: Record<string, TargetField> = { name: scalar('name', 'text', TEXTUAL) };
+    const loose: ConditionTarget = { ...company, field: (name) => fields[name] };
+    expect(() => parseCondition({ toString: 'x' }, loose, mongo)).toThrow(
+      'filter.toString: unknown field "toString" on object "company"',
+    );
   });
 
   it('collects every problem, under the given root path', () => {

@@ -73,6 +73,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * A field of the target, checked to be one: a target backed by a plain object map would answer
+ * `toString` or `valueOf` with a function from `Object.prototype`.
+ */
+function lookUp(target: ConditionTarget, name: string): TargetField | undefined {
+  const field: unknown = target.field(name);
+  if (typeof field !== 'object' || field === null) return undefined;
+  const kind = (field as { kind?: unknown }).kind;
+  return kind === 'scalar' || kind === 'relation' ? (field as TargetField) : undefined;
+}
+
 class ConditionParser {
   readonly problems: Problem[] = [];
   readonly #syntax: 'mongo' | 'api';
@@ -96,7 +107,7 @@ class ConditionParser {
       else if (this.#syntax === 'mongo' && key.startsWith('$')) {
         this.#problem(at, `unknown operator "${key}" (a condition takes $and, $or, $not and field names)`);
       } else {
-        const field = target.field(key);
+        const field = lookUp(target, key);
         if (field) nodes.push(this.#field(field, item, target, at, depth));
         else this.#problem(at, `unknown field "${key}" on object "${target.object}"`);
       }
@@ -271,27 +282,11 @@ class ConditionParser {
     const target = field.target();
     const id: FieldRef = { name: 'id', column: target.idColumn, valueKind: 'uuid', reference: false };
     const node = this.#operand(id, operators, operator, value, path);
+    if (!node) return TRUE;
     const some = (condition: ConditionNode) => relation(field, source, condition);
-    switch (node?.operator) {
-      case undefined:
-        return TRUE;
-      case 'isNull':
-        return node.value ? not(some(TRUE)) : some(TRUE);
-      case 'eq':
-      case 'in':
-        return some(node);
-      case 'neq':
-        return not(some(comparison(id, 'eq', node.value)));
-      case 'nin':
-        return not(some(comparison(id, 'in', node.value)));
-      case 'gt':
-      case 'gte':
-      case 'lt':
-      case 'lte':
-      case 'contains':
-      case 'startsWith':
-        // Not reference operators: #operand has refused them already.
-        return TRUE;
-    }
+    if (node.operator === 'isNull') return node.value ? not(some(TRUE)) : some(TRUE);
+    if (node.operator === 'neq') return not(some(comparison(id, 'eq', node.value)));
+    if (node.operator === 'nin') return not(some(comparison(id, 'in', node.value)));
+    return some(node); // eq, in: the only other reference operators
   }
 }
