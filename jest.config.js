@@ -4,16 +4,25 @@ module.exports = {
   roots: ['<rootDir>/runtime/src', '<rootDir>/server/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // Transpile only (type checking is `npm run typecheck`), into CommonJS for jest.
     '^.+\\.ts$': [
-      '@swc/jest',
-      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+      'ts-jest',
+      {
+        tsconfig: {
+          isolatedModules: true,
+          module: 'commonjs',
+          moduleResolution: 'node',
+          target: 'es2022',
+          esModuleInterop: true,
+        },
+      },
     ],
   },
   moduleNameMapper: {
     '^@stratum/runtime$': '<rootDir>/runtime/src/index.ts',
     '^@stratum/server$': '<rootDir>/server/src/index.ts',
   },
-  // Tests that share one PostgreSQL database run one file at a time; each file uses its own workspace schema.
+  // Each test file works in its own workspace schema, so files can run in parallel on one database.
   maxWorkers: 2,
   testTimeout: 60000,
 };
