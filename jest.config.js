@@ -25,4 +25,5 @@ module.exports = {
   // Each test file works in its own workspace schema, so files can run in parallel on one database.
   maxWorkers: 2,
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };
