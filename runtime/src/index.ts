@@ -49,4 +49,21 @@ export { createMany, createRecord, updateMany, updateRecord, type UpdateItem } f
 export { deleteRecord, restoreRecord, destroyRecord } from './records/lifecycle';
 export { loadByIds, loadRelated } from './records/relations';
 export { recordHistory, type HistoryEntry } from './records/history';
-export { loadSampleData } from './records/sample-data';
+export { loadSampleData, type SampleData } from './records/sample-data';
+export {
+  aggregate,
+  GRANULARITIES,
+  type AggregateOptions,
+  type AggregateGroup,
+  type GroupBy,
+  type Granularity,
+} from './records/aggregate';
+export {
+  editModel,
+  createObject,
+  updateObject,
+  deleteObject,
+  createField,
+  updateField,
+  deleteField,
+} from './migrator/model-edits';

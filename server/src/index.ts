@@ -1,2 +1,4 @@
 export { main as cli } from './cli/main';
 export { readConfig, type Config } from './config';
+export { startServer, type RunningServer } from './server';
+export { createApp, type App, type AppOptions } from './app';

@@ -59,7 +59,7 @@ export const selectType: FieldType = {
   },
   fromColumns: ([value]) => value ?? null,
   jsonSchema: (field) => ({ type: 'string', enum: optionValues(field) }),
-  graphql: { output: 'String', input: 'String', filter: 'StringFilter' },
+  graphql: { output: 'String', input: 'String', filter: 'SelectFilter' },
 };
 
 export const multiSelectType: FieldType = {

@@ -46,6 +46,22 @@ const STEPS: readonly string[] = [
      "restoredAt" timestamptz,
      "purgedAt" timestamptz
    );`,
+  // Identity: password hashes, sessions (only a hash of each token is stored) and workspace membership.
+  `ALTER TABLE stratum.users ADD COLUMN "passwordHash" text, ADD COLUMN "lastLoginAt" timestamptz;
+   CREATE TABLE stratum.memberships (
+     workspace text NOT NULL REFERENCES stratum.workspaces(name) ON DELETE CASCADE,
+     "userId" uuid NOT NULL REFERENCES stratum.users(id) ON DELETE CASCADE,
+     roles text[] NOT NULL DEFAULT '{}',
+     PRIMARY KEY (workspace, "userId")
+   );
+   CREATE TABLE stratum.sessions (
+     "tokenHash" text PRIMARY KEY,
+     "userId" uuid NOT NULL REFERENCES stratum.users(id) ON DELETE CASCADE,
+     "createdAt" timestamptz NOT NULL DEFAULT now(),
+     "expiresAt" timestamptz NOT NULL,
+     "revokedAt" timestamptz
+   );
+   CREATE INDEX sessions_user ON stratum.sessions ("userId");`,
 ];
 
 /** Creates or upgrades the metadata schema. Safe to call at every start, from several processes at once. */

@@ -22,6 +22,8 @@ export interface ApplyOptions {
   readonly allowDestructive?: boolean;
   /** What the revision says it did; defaults to the plan's first lines. */
   readonly summary?: string;
+  /** Refuse (CONFLICT) unless the workspace is still at this revision: for edits made on a loaded model. */
+  readonly expectedRevision?: number;
   /** How long DDL may wait for a table lock before the change fails (default 5 s). */
   readonly lockTimeoutMs?: number;
 }
@@ -52,6 +54,16 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
     return await db.transaction(async (tx) => {
       await tx.query(`SELECT set_config('lock_timeout', $1, true)`, [`${options.lockTimeoutMs ?? 5000}ms`]);
       const current = await loadModel(tx, options.workspace, { forUpdate: true });
+      if (options.expectedRevision !== undefined && current.revision !== options.expectedRevision) {
+        throw new StratumError(
+          'CONFLICT',
+          `The model changed meanwhile (revision ${current.revision}, expected ${options.expectedRevision})`,
+          [],
+          {
+            reason: 'revision',
+          },
+        );
+      }
       const plan = diffModel(current, manifest, options.types, await loadTrash(tx, options.workspace));
       const lines = plan.changes.map(describeChange);
       if (plan.changes.length === 0 || options.dryRun) return { plan, lines, revision: null, model: current };

@@ -13,6 +13,7 @@ import { searchCondition } from './search';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
+/** Lists, counts and aggregates read the object's table as `t0`. */
 const ALIAS = 't0';
 
 export interface FindManyOptions {
@@ -116,7 +117,8 @@ export function parseFilter(
   return parseCondition(filter, conditionTarget(ctx.model, ctx.types, object.name), { syntax, path: 'filter' });
 }
 
-function whereClause(
+/** The WHERE conditions of a list: deleted rows, filter and search (shared with counts and aggregates). */
+export function whereClause(
   ctx: RecordContext,
   object: ObjectDef,
   options: Pick<FindManyOptions, 'filter' | 'filterSyntax' | 'search' | 'deleted'>,

@@ -1,0 +1,129 @@
+import { run } from '../db/db';
+import { badInput, limitExceeded, type Problem } from '../errors';
+import { relationKind } from '../fields/relation-type';
+import { findField, type FieldDef } from '../model/model';
+import { ident, join, raw, sql, type Fragment } from '../sql/sql';
+import { requireObject, type RecordContext } from './context';
+import { whereClause, type FindManyOptions } from './find';
+
+export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
+export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+export interface GroupBy {
+  readonly field: string;
+  /** For date and datetime fields: the period to truncate to (default day). */
+  readonly granularity?: Granularity | undefined;
+}
+
+export interface AggregateOptions extends Pick<FindManyOptions, 'filter' | 'filterSyntax' | 'search'> {
+  readonly groupBy?: readonly GroupBy[];
+  /** At most this many groups (default and maximum 1000), largest count first. */
+  readonly limit?: number;
+}
+
+export type Metric = 'sum' | 'avg' | 'min' | 'max';
+
+export interface AggregateGroup {
+  /** The group's value per grouped field: an option, a related id, a day (`2026-11-01`), a currency code. */
+  readonly key: Readonly<Record<string, unknown>>;
+  readonly count: number;
+  /** Per number, percent, rating or currency field (currency: the amount; group by it for one currency). */
+  readonly sum: Readonly<Record<string, number | null>>;
+  readonly avg: Readonly<Record<string, number | null>>;
+  readonly min: Readonly<Record<string, number | null>>;
+  readonly max: Readonly<Record<string, number | null>>;
+}
+
+const MAX_GROUPS = 1000;
+const NUMERIC = new Set(['number', 'percent', 'rating', 'currency']);
+const GROUPABLE = new Set([
+  'select',
+  'boolean',
+  'text',
+  'email',
+  'url',
+  'phone',
+  'date',
+  'datetime',
+  'relation',
+  'currency',
+  'rating',
+]);
+
+/**
+ * Aggregates for dashboards: counts and sum/avg/min/max of the numeric fields, grouped by fields (options,
+ * related records, days/weeks/months of dates, currencies). One query, over the same filter as lists.
+ *
+ * @example
+ *   await aggregate(ctx, 'deal', { filter: { stage: { $nin: ['lost'] } }, groupBy: [{ field: 'stage' }] });
+ */
+export async function aggregate(
+  ctx: RecordContext,
+  objectName: string,
+  options: AggregateOptions = {},
+): Promise<AggregateGroup[]> {
+  const object = requireObject(ctx, objectName);
+  const limit = options.limit ?? MAX_GROUPS;
+  if (limit > MAX_GROUPS) throw limitExceeded(`an aggregation returns at most ${MAX_GROUPS} groups`, { path: 'limit' });
+  const problems: Problem[] = [];
+  const groups = (options.groupBy ?? []).flatMap((group, i) => {
+    const expression = groupExpression(findField(object, group.field), group, `groupBy[${i}]`, problems);
+    return expression ? [{ name: group.field, expression }] : [];
+  });
+  if (problems.length) throw badInput(problems);
+  const numeric = object.fields.filter((f) => NUMERIC.has(f.type) && f.columns[0]);
+  const metrics = numeric.flatMap((f) =>
+    (['sum', 'avg', 'min', 'max'] as const).map((m) => raw(`${m}(t0."${f.columns[0]}")::float8 AS "${m}_${f.name}"`)),
+  );
+  const keys = groups.map((g, i) => sql`${g.expression} AS ${ident(`g${i}`)}`);
+  const select = join([...keys, raw('count(*)::int AS "count"'), ...metrics]);
+  const groupBy = groups.length ? sql` GROUP BY ${join(groups.map((_, i) => raw(String(i + 1))))}` : raw('');
+  const { rows } = await run<Record<string, unknown>>(
+    ctx.db,
+    sql`SELECT ${select} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE ${join(whereClause(ctx, object, options), ' AND ')}${groupBy}
+        ORDER BY "count" DESC${groups.length ? raw(', ' + groups.map((_, i) => String(i + 1)).join(', ')) : raw('')} LIMIT ${limit}`,
+  );
+  return rows.map((row) => {
+    const pick = (metric: Metric) =>
+      Object.fromEntries(numeric.map((f) => [f.name, (row[`${metric}_${f.name}`] as number | null) ?? null]));
+    return {
+      key: Object.fromEntries(groups.map((g, i) => [g.name, row[`g${i}`] ?? null])),
+      count: row.count as number,
+      sum: pick('sum'),
+      avg: pick('avg'),
+      min: pick('min'),
+      max: pick('max'),
+    };
+  });
+}
+
+function groupExpression(
+  field: FieldDef | undefined,
+  group: GroupBy,
+  path: string,
+  problems: Problem[],
+): Fragment | undefined {
+  if (!field || !GROUPABLE.has(field.type) || (field.type === 'relation' && relationKind(field) !== 'manyToOne')) {
+    problems.push({
+      path: `${path}.field`,
+      message: `"${group.field}" cannot be grouped by (select, boolean, text, date, datetime, many-to-one relation or currency fields can)`,
+    });
+    return undefined;
+  }
+  if (group.granularity && field.type !== 'date' && field.type !== 'datetime') {
+    problems.push({ path: `${path}.granularity`, message: 'only date and datetime fields have a granularity' });
+    return undefined;
+  }
+  if (group.granularity && !GRANULARITIES.includes(group.granularity)) {
+    problems.push({ path: `${path}.granularity`, message: `must be one of ${GRANULARITIES.join(', ')}` });
+    return undefined;
+  }
+  const column = raw(`t0."${field.columns[0]}"`);
+  // Currencies group by their code, so sums never add up amounts of different currencies.
+  if (field.type === 'currency') return raw(`t0."${field.columns[1]}"`);
+  if (field.type === 'date' || field.type === 'datetime') {
+    const utc = field.type === 'datetime' ? sql`(${column} AT TIME ZONE 'UTC')` : column;
+    return sql`to_char(date_trunc(${group.granularity ?? 'day'}, ${utc}), 'YYYY-MM-DD')`;
+  }
+  return column;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import { isStratumError, type Db, type FieldTypeRegistry } from '@stratum/runtime';
+import { SchemaRegistry } from './graphql/schema-registry';
+import { authRoutes } from './http/auth-routes';
+import { graphqlHandler } from './http/graphql-handler';
+
+export interface AppOptions {
+  readonly db: Db;
+  readonly workspace: string;
+  readonly types: FieldTypeRegistry;
+  readonly logger: Logger;
+  /** Introspection on (development, tests) or off (production, unless asked for). */
+  readonly introspection: boolean;
+}
+
+export interface App {
+  readonly express: express.Express;
+  readonly registry: SchemaRegistry;
+}
+
+/** The HTTP face: health, login, GraphQL. Stateless: every process serving one database behaves the same. */
+export function createApp(options: AppOptions): App {
+  const { db, workspace, types, logger } = options;
+  const registry = new SchemaRegistry({ db, workspace, types, logger, introspection: options.introspection });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Bearer tokens and cookies never reach the logs.
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(express.json({ limit: '20mb' }));
+  app.use(authRoutes(db));
+  const graphql = graphqlHandler({ db, workspace, types, registry });
+  app.get('/graphql', graphql);
+  app.post('/graphql', graphql);
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if ((error as { type?: string }).type === 'entity.parse.failed') {
+      res
+        .status(400)
+        .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+      return;
+    }
+    if (isStratumError(error)) {
+      res
+        .status(400)
+        .json({ errors: [{ message: error.message, extensions: { code: error.code, problems: error.problems } }] });
+      return;
+    }
+    req.log.error({ err: error }, 'request failed');
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  });
+  return { express: app, registry };
+}

@@ -1,0 +1,55 @@
+import {
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  GraphQLID,
+  GraphQLList,
+  type GraphQLFieldConfigMap,
+} from 'graphql';
+import type { FieldTypeRegistry, Model } from '@stratum/runtime';
+import type { GraphQLContext } from './context';
+import { metadataMutations, metadataQueries } from './metadata-fields';
+import { buildObjectTypes } from './object-types';
+import { recordMutations, recordQueries } from './record-fields';
+
+const Me = new GraphQLObjectType({
+  name: 'Me',
+  fields: {
+    id: { type: new GraphQLNonNull(GraphQLID) },
+    email: { type: new GraphQLNonNull(GraphQLString) },
+    name: { type: GraphQLString },
+    roles: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))) },
+    workspace: { type: new GraphQLNonNull(GraphQLString) },
+  },
+});
+
+/**
+ * The GraphQL schema of a model: a pure function of (metadata revision, field types), built once per
+ * revision and cached by the schema registry (DESIGN.md decision 5).
+ */
+export function buildSchema(model: Model, types: FieldTypeRegistry): GraphQLSchema {
+  const objects = buildObjectTypes(model, types);
+  const query: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
+    me: {
+      type: new GraphQLNonNull(Me),
+      resolve: (_r, _a, ctx) => ({
+        id: ctx.caller.userId,
+        email: ctx.caller.email,
+        name: ctx.caller.name,
+        roles: ctx.caller.roles,
+        workspace: ctx.workspace,
+      }),
+    },
+    ...metadataQueries,
+  };
+  const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = { ...metadataMutations };
+  for (const types of objects.values()) {
+    Object.assign(query, recordQueries(types));
+    Object.assign(mutation, recordMutations(types));
+  }
+  return new GraphQLSchema({
+    query: new GraphQLObjectType({ name: 'Query', fields: query }),
+    mutation: new GraphQLObjectType({ name: 'Mutation', fields: mutation }),
+  });
+}

@@ -1,0 +1,10 @@
+import type { Page } from '@stratum/runtime';
+
+/** A runtime page as a GraphQL connection (CONTRACT.md: `edges { cursor node } pageInfo totalCount`). */
+export function toConnection(page: Page) {
+  return {
+    edges: page.records.map((node, i) => ({ cursor: page.cursors[i], node })),
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount ?? 0,
+  };
+}

@@ -1,0 +1,25 @@
+import type { FieldTypeRegistry, Db, Model, RecordContext } from '@stratum/runtime';
+import type { Loaders } from './loaders';
+
+/** Who is calling: resolved from the bearer token before the request reaches GraphQL. */
+export interface Caller {
+  readonly userId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+}
+
+/** What every resolver receives. Resolvers are thin: they call runtime operations with `records`. */
+export interface GraphQLContext {
+  readonly db: Db;
+  readonly workspace: string;
+  readonly model: Model;
+  readonly types: FieldTypeRegistry;
+  readonly caller: Caller;
+  readonly records: RecordContext;
+  readonly loaders: Loaders;
+  /** Called after a metadata change so the very next request is served by the new schema. */
+  readonly onModelChanged: (revision: number) => Promise<void>;
+}
+
+export const isAdmin = (caller: Caller): boolean => caller.roles.includes('admin');

@@ -1,0 +1,69 @@
+import DataLoader from 'dataloader';
+import {
+  loadByIds,
+  loadRelated,
+  type FindManyOptions,
+  type Page,
+  type RecordContext,
+  type RecordData,
+} from '@stratum/runtime';
+
+export interface UserRow {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+}
+
+/**
+ * Per-request batch loaders (DataLoader): every relation on a page is fetched with one query per relation
+ * kind, whatever the page size. New for each request, so nothing is cached across users.
+ */
+export class Loaders {
+  readonly #ctx: RecordContext;
+  readonly #records = new Map<string, DataLoader<string, RecordData | null>>();
+  readonly #related = new Map<string, DataLoader<string, Page>>();
+  #users?: DataLoader<string, UserRow | null>;
+
+  constructor(ctx: RecordContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Live records of an object by id (many-to-one relations). */
+  record(object: string): DataLoader<string, RecordData | null> {
+    let loader = this.#records.get(object);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        const found = await loadByIds(this.#ctx, object, ids);
+        return ids.map((id) => found.get(id) ?? null);
+      });
+      this.#records.set(object, loader);
+    }
+    return loader;
+  }
+
+  /** Pages of a to-many relation for many parents, one loader per distinct set of arguments. */
+  related(object: string, field: string, args: Omit<FindManyOptions, 'search' | 'deleted'>): DataLoader<string, Page> {
+    const key = `${object}.${field}:${JSON.stringify(args)}`;
+    let loader = this.#related.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (parents) => {
+        const pages = await loadRelated(this.#ctx, object, field, parents, args);
+        return parents.map((id) => pages.get(id)!);
+      });
+      this.#related.set(key, loader);
+    }
+    return loader;
+  }
+
+  users(): DataLoader<string, UserRow | null> {
+    this.#users ??= new DataLoader(async (ids) => {
+      const { rows } = await this.#ctx.db.query<UserRow>(
+        'SELECT id, email, name FROM stratum.users WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    return this.#users;
+  }
+}

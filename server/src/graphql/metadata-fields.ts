@@ -1,0 +1,362 @@
+import {
+  GraphQLBoolean,
+  GraphQLFloat,
+  GraphQLInputObjectType,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  type GraphQLFieldConfigMap,
+  type GraphQLInputFieldConfigMap,
+} from 'graphql';
+import {
+  applyManifest,
+  createField,
+  createObject,
+  deleteField,
+  deleteObject,
+  exportManifest,
+  fieldLabel,
+  findObject,
+  isDestructive,
+  describeChange,
+  labelText,
+  listRevisions,
+  objectLabel,
+  revertRevision,
+  StratumError,
+  SYSTEM_FIELDS,
+  updateField,
+  updateObject,
+  type ApplyResult,
+  type FieldDef,
+  type ObjectDef,
+  type PipelineDef,
+  type Revision as RevisionRow,
+  type StageDef,
+} from '@stratum/runtime';
+import { isAdmin, type GraphQLContext } from './context';
+import { JSONScalar, DateTimeScalar } from './scalars';
+
+type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
+const list = <T extends GraphQLObjectType>(t: T) => new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(t)));
+const strings = new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString)));
+
+const FieldMeta = new GraphQLObjectType<FieldDef, GraphQLContext>({
+  name: 'FieldMeta',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    type: { type: new GraphQLNonNull(GraphQLString) },
+    label: {
+      type: new GraphQLNonNull(GraphQLString),
+      args: { locale: { type: GraphQLString } },
+      resolve: (f, a: { locale?: string }) => fieldLabel(f, a.locale ?? 'en'),
+    },
+    labels: {
+      type: JSONScalar,
+      description: 'The label as written: text or a map from locale to text',
+      resolve: (f) => f.label ?? null,
+    },
+    description: { type: GraphQLString },
+    required: { type: new GraphQLNonNull(GraphQLBoolean) },
+    unique: { type: new GraphQLNonNull(GraphQLBoolean) },
+    indexed: { type: new GraphQLNonNull(GraphQLBoolean) },
+    searchable: { type: new GraphQLNonNull(GraphQLBoolean) },
+    system: { type: new GraphQLNonNull(GraphQLBoolean) },
+    default: { type: JSONScalar },
+    settings: {
+      type: new GraphQLNonNull(JSONScalar),
+      description: 'Type-specific keys: options, target, currency, min, max…',
+    },
+    jsonSchema: {
+      type: new GraphQLNonNull(JSONScalar),
+      description: 'JSON Schema of the value, for generated forms',
+      resolve: (f, _a, ctx) => (f.system ? {} : ctx.types.get(f.type).jsonSchema(f)),
+    },
+  },
+});
+
+const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
+  name: 'ObjectMeta',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    pluralName: { type: new GraphQLNonNull(GraphQLString) },
+    label: {
+      type: new GraphQLNonNull(GraphQLString),
+      args: { locale: { type: GraphQLString } },
+      resolve: (o, a: { locale?: string }) => objectLabel(o, a.locale ?? 'en'),
+    },
+    labelPlural: {
+      type: new GraphQLNonNull(GraphQLString),
+      args: { locale: { type: GraphQLString } },
+      resolve: (o, a: { locale?: string }) =>
+        o.labelPlural ? labelText(o.labelPlural, a.locale ?? 'en') : o.pluralName,
+    },
+    labels: { type: JSONScalar, resolve: (o) => ({ label: o.label ?? null, labelPlural: o.labelPlural ?? null }) },
+    description: { type: GraphQLString },
+    titleField: { type: GraphQLString },
+    fields: {
+      type: list(FieldMeta),
+      args: { includeSystem: { type: GraphQLBoolean } },
+      resolve: (o, a: { includeSystem?: boolean }) => (a.includeSystem ? [...SYSTEM_FIELDS, ...o.fields] : o.fields),
+    },
+  },
+});
+
+const Stage = new GraphQLObjectType<StageDef>({
+  name: 'Stage',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    label: {
+      type: new GraphQLNonNull(GraphQLString),
+      args: { locale: { type: GraphQLString } },
+      resolve: (s, a: { locale?: string }) => (s.label ? labelText(s.label, a.locale ?? 'en') : s.name),
+    },
+    probability: { type: new GraphQLNonNull(GraphQLFloat) },
+    won: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (s) => s.won === true },
+    lost: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (s) => s.lost === true },
+    color: { type: GraphQLString },
+  },
+});
+
+const Pipeline = new GraphQLObjectType<PipelineDef>({
+  name: 'Pipeline',
+  fields: {
+    object: { type: new GraphQLNonNull(GraphQLString) },
+    field: { type: new GraphQLNonNull(GraphQLString) },
+    label: { type: GraphQLString, resolve: (p) => (p.label ? labelText(p.label) : null) },
+    stages: { type: list(Stage) },
+  },
+});
+
+const Revision = new GraphQLObjectType<RevisionRow>({
+  name: 'Revision',
+  fields: {
+    number: { type: new GraphQLNonNull(GraphQLInt) },
+    actor: { type: GraphQLString },
+    createdAt: { type: new GraphQLNonNull(DateTimeScalar) },
+    summary: { type: new GraphQLNonNull(GraphQLString) },
+    changes: { type: strings, resolve: (r) => r.changes.map(describeChange) },
+    diff: { type: new GraphQLNonNull(JSONScalar), description: 'The applied plan as data', resolve: (r) => r.changes },
+  },
+});
+
+const ManifestPlan = new GraphQLObjectType<ApplyResult>({
+  name: 'ManifestPlan',
+  description: 'What a metadata change planned, and whether it was applied (as which revision)',
+  fields: {
+    applied: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (r) => r.revision !== null },
+    revision: { type: GraphQLInt, description: 'The new revision; null when nothing changed or on a dry run' },
+    changes: { type: strings, resolve: (r) => r.lines },
+    destructive: { type: strings, resolve: (r) => r.plan.changes.filter(isDestructive).map(describeChange) },
+  },
+});
+
+const fieldKeys: GraphQLInputFieldConfigMap = {
+  label: { type: JSONScalar },
+  description: { type: GraphQLString },
+  required: { type: GraphQLBoolean },
+  unique: { type: GraphQLBoolean },
+  indexed: { type: GraphQLBoolean },
+  searchable: { type: GraphQLBoolean },
+  default: { type: JSONScalar },
+  options: { type: JSONScalar, description: 'select/multiSelect: strings or { value, label, color }' },
+  target: { type: GraphQLString },
+  many: { type: GraphQLBoolean },
+  inverse: { type: GraphQLString },
+  onDelete: { type: GraphQLString },
+  currency: { type: GraphQLString },
+  min: { type: GraphQLFloat },
+  max: { type: GraphQLFloat },
+  precision: { type: GraphQLInt },
+  maxLength: { type: GraphQLInt },
+  defaultCountry: { type: GraphQLString },
+  prefix: { type: GraphQLString },
+  padding: { type: GraphQLInt },
+  settings: { type: JSONScalar, description: 'Further type-specific keys (field types from plugins)' },
+};
+
+const FieldInput = new GraphQLInputObjectType({
+  name: 'FieldInput',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    type: { type: new GraphQLNonNull(GraphQLString) },
+    ...fieldKeys,
+  },
+});
+const FieldCreateInput = new GraphQLInputObjectType({
+  name: 'FieldCreateInput',
+  fields: {
+    object: { type: new GraphQLNonNull(GraphQLString) },
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    type: { type: new GraphQLNonNull(GraphQLString) },
+    ...fieldKeys,
+  },
+});
+const FieldUpdateInput = new GraphQLInputObjectType({
+  name: 'FieldUpdateInput',
+  description: 'Keys to change; `name` renames the field (its data moves with it); null removes a key',
+  fields: { name: { type: GraphQLString }, type: { type: GraphQLString }, ...fieldKeys },
+});
+const objectKeys: GraphQLInputFieldConfigMap = {
+  label: { type: JSONScalar },
+  labelPlural: { type: JSONScalar },
+  description: { type: GraphQLString },
+  titleField: { type: GraphQLString },
+};
+const ObjectInput = new GraphQLInputObjectType({
+  name: 'ObjectInput',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString) },
+    pluralName: { type: new GraphQLNonNull(GraphQLString) },
+    ...objectKeys,
+    fields: { type: new GraphQLList(new GraphQLNonNull(FieldInput)) },
+  },
+});
+const ObjectUpdateInput = new GraphQLInputObjectType({
+  name: 'ObjectUpdateInput',
+  fields: { name: { type: GraphQLString }, pluralName: { type: GraphQLString }, ...objectKeys },
+});
+
+/** GraphQL input (with `settings` and absent keys) → manifest JSON. */
+function manifestField(input: Record<string, unknown>): Record<string, unknown> {
+  const { settings, ...rest } = input;
+  return { ...rest, ...((settings as Record<string, unknown> | null) ?? {}) };
+}
+
+function requireAdmin(ctx: GraphQLContext): void {
+  if (!isAdmin(ctx.caller)) throw new StratumError('FORBIDDEN', 'Changing or reading the model needs an admin');
+}
+
+async function changed(ctx: GraphQLContext, result: ApplyResult): Promise<ApplyResult> {
+  if (result.revision !== null) await ctx.onModelChanged(result.revision);
+  return result;
+}
+
+export const metadataQueries: Fields = {
+  objects: { type: list(ObjectMeta), resolve: (_r, _a, ctx) => ctx.model.objects },
+  object: {
+    type: ObjectMeta,
+    args: { name: { type: new GraphQLNonNull(GraphQLString) } },
+    resolve: (_r, a: { name: string }, ctx) => findObject(ctx.model, a.name) ?? null,
+  },
+  pipelines: { type: list(Pipeline), resolve: (_r, _a, ctx) => ctx.model.pipelines },
+  revisions: {
+    type: list(Revision),
+    args: { first: { type: GraphQLInt } },
+    resolve: (_r, a: { first?: number | null }, ctx) => (
+      requireAdmin(ctx),
+      listRevisions(ctx.db, ctx.workspace, { limit: a.first ?? 50 })
+    ),
+  },
+  exportManifest: {
+    type: new GraphQLNonNull(JSONScalar),
+    resolve: (_r, _a, ctx) => (requireAdmin(ctx), exportManifest(ctx.model, ctx.types)),
+  },
+  metadataRevision: {
+    type: new GraphQLNonNull(GraphQLInt),
+    description: 'The current metadata revision',
+    resolve: (_r, _a, ctx) => ctx.model.revision,
+  },
+};
+
+export const metadataMutations: Fields = {
+  applyManifest: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: {
+      manifest: { type: new GraphQLNonNull(JSONScalar) },
+      dryRun: { type: GraphQLBoolean },
+      allowDestructive: { type: GraphQLBoolean },
+    },
+    resolve: async (_r, a: { manifest: unknown; dryRun?: boolean | null; allowDestructive?: boolean | null }, ctx) => {
+      requireAdmin(ctx);
+      return changed(
+        ctx,
+        await applyManifest(ctx.db, a.manifest, {
+          ...opts(ctx),
+          dryRun: a.dryRun === true,
+          allowDestructive: a.allowDestructive === true,
+        }),
+      );
+    },
+  },
+  revert: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: { revision: { type: new GraphQLNonNull(GraphQLInt) } },
+    resolve: async (_r, a: { revision: number }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await revertRevision(ctx.db, a.revision, opts(ctx)))
+    ),
+  },
+  createObject: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: { input: { type: new GraphQLNonNull(ObjectInput) } },
+    resolve: async (_r, a: { input: Record<string, unknown> }, ctx) => {
+      requireAdmin(ctx);
+      const fields = ((a.input.fields as Record<string, unknown>[] | undefined) ?? []).map(manifestField);
+      return changed(ctx, await createObject(ctx.db, { ...a.input, fields }, opts(ctx)));
+    },
+  },
+  updateObject: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: { name: { type: new GraphQLNonNull(GraphQLString) }, input: { type: new GraphQLNonNull(ObjectUpdateInput) } },
+    resolve: async (_r, a: { name: string; input: Record<string, unknown> }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await updateObject(ctx.db, a.name, a.input, opts(ctx)))
+    ),
+  },
+  deleteObject: {
+    type: new GraphQLNonNull(ManifestPlan),
+    description: 'Removes an object; its records go to the trash until purged',
+    args: { name: { type: new GraphQLNonNull(GraphQLString) } },
+    resolve: async (_r, a: { name: string }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await deleteObject(ctx.db, a.name, opts(ctx)))
+    ),
+  },
+  createField: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: { input: { type: new GraphQLNonNull(FieldCreateInput) } },
+    resolve: async (_r, a: { input: Record<string, unknown> }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await createField(ctx.db, manifestField(a.input), opts(ctx)))
+    ),
+  },
+  updateField: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: {
+      object: { type: new GraphQLNonNull(GraphQLString) },
+      name: { type: new GraphQLNonNull(GraphQLString) },
+      input: { type: new GraphQLNonNull(FieldUpdateInput) },
+      allowDestructive: { type: GraphQLBoolean },
+    },
+    resolve: async (
+      _r,
+      a: { object: string; name: string; input: Record<string, unknown>; allowDestructive?: boolean | null },
+      ctx,
+    ) => (
+      requireAdmin(ctx),
+      changed(
+        ctx,
+        await updateField(ctx.db, a.object, a.name, manifestField(a.input), {
+          ...opts(ctx),
+          allowDestructive: a.allowDestructive === true,
+        }),
+      )
+    ),
+  },
+  deleteField: {
+    type: new GraphQLNonNull(ManifestPlan),
+    description: 'Removes a field; its values go to the trash until purged',
+    args: { object: { type: new GraphQLNonNull(GraphQLString) }, name: { type: new GraphQLNonNull(GraphQLString) } },
+    resolve: async (_r, a: { object: string; name: string }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await deleteField(ctx.db, a.object, a.name, opts(ctx)))
+    ),
+  },
+};
+
+function opts(ctx: GraphQLContext) {
+  return { workspace: ctx.workspace, types: ctx.types, actor: ctx.caller.userId };
+}

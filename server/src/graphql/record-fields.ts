@@ -1,0 +1,108 @@
+import { GraphQLID, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
+import {
+  aggregate,
+  createMany,
+  deleteRecord,
+  findMany,
+  findOne,
+  restoreRecord,
+  updateMany,
+  type GroupBy,
+} from '@stratum/runtime';
+import type { GraphQLContext } from './context';
+import { toConnection } from './connection';
+import { objectNames } from './names';
+import { listArgs, type ObjectTypes } from './object-types';
+import { selects, type ListArgs } from './relation-resolvers';
+
+type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
+
+/**
+ * The generated queries and mutations of one object (CONTRACT.md). Each resolver is one call to a runtime
+ * operation; validation, errors and SQL all live in the runtime.
+ */
+export function recordQueries(types: ObjectTypes): Fields {
+  const names = objectNames(types.object);
+  const object = types.object.name;
+  return {
+    [names.one]: {
+      type: types.type,
+      args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+      resolve: (_root, args: { id: string }, ctx) => findOne(ctx.records, object, args.id),
+    },
+    [names.many]: {
+      type: new GraphQLNonNull(types.connection),
+      args: { ...listArgs(types), search: { type: GraphQLString } },
+      resolve: async (_root, args: ListArgs & { search?: string | null }, ctx, info) =>
+        toConnection(
+          await findMany(ctx.records, object, {
+            filter: args.filter ?? undefined,
+            filterSyntax: 'api',
+            orderBy: args.orderBy ?? undefined,
+            first: args.first ?? undefined,
+            after: args.after ?? undefined,
+            search: args.search ?? undefined,
+            totalCount: selects(info, 'totalCount'),
+          }),
+        ),
+    },
+    [names.aggregate]: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.aggregateGroup))),
+      description: 'Counts and sum/avg/min/max of numeric fields, grouped by fields (dashboards)',
+      args: {
+        filter: { type: types.filter },
+        search: { type: GraphQLString },
+        groupBy: { type: new GraphQLList(new GraphQLNonNull(types.groupBy)) },
+      },
+      resolve: (_root, args: { filter?: unknown; search?: string | null; groupBy?: GroupBy[] | null }, ctx) =>
+        aggregate(ctx.records, object, {
+          filter: args.filter ?? undefined,
+          filterSyntax: 'api',
+          search: args.search ?? undefined,
+          groupBy: args.groupBy ?? [],
+        }),
+    },
+  };
+}
+
+export function recordMutations(types: ObjectTypes): Fields {
+  const names = objectNames(types.object);
+  const object = types.object.name;
+  const list = <T extends import('graphql').GraphQLInputType>(t: T) =>
+    new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(t)));
+  return {
+    [names.create]: {
+      type: new GraphQLNonNull(types.type),
+      args: { data: { type: new GraphQLNonNull(types.createInput) } },
+      resolve: async (_root, args: { data: unknown }, ctx) => (await createMany(ctx.records, object, [args.data]))[0],
+    },
+    [names.createMany]: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.type))),
+      args: { data: { type: list(types.createInput) } },
+      resolve: (_root, args: { data: unknown[] }, ctx) => createMany(ctx.records, object, args.data),
+    },
+    [names.update]: {
+      type: new GraphQLNonNull(types.type),
+      args: { id: { type: new GraphQLNonNull(GraphQLID) }, data: { type: new GraphQLNonNull(types.updateInput) } },
+      resolve: async (_root, args: { id: string; data: unknown }, ctx) =>
+        (await updateMany(ctx.records, object, [args]))[0],
+    },
+    [names.updateMany]: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.type))),
+      args: { data: { type: list(types.updateManyInput) } },
+      resolve: (_root, args: { data: { id: string; data: unknown }[] }, ctx) =>
+        updateMany(ctx.records, object, args.data),
+    },
+    [names.delete]: {
+      type: types.type,
+      description: 'Soft delete: the record can be restored',
+      args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+      resolve: (_root, args: { id: string }, ctx) => deleteRecord(ctx.records, object, args.id),
+    },
+    [names.restore]: {
+      type: types.type,
+      args: { id: { type: new GraphQLNonNull(GraphQLID) } },
+      resolve: (_root, args: { id: string }, ctx) => restoreRecord(ctx.records, object, args.id),
+    },
+  };
+}

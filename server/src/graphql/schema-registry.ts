@@ -1,0 +1,87 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { loadModel, type Db, type FieldTypeRegistry, type Model } from '@stratum/runtime';
+import type { Logger } from 'pino';
+import { buildSchema } from './build-schema';
+import type { GraphQLContext } from './context';
+import { formatError } from './errors';
+import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './limits';
+
+export interface ServedSchema {
+  readonly revision: number;
+  readonly model: Model;
+  readonly apollo: ApolloServer<GraphQLContext>;
+}
+
+export interface SchemaRegistryOptions {
+  readonly db: Db;
+  readonly workspace: string;
+  readonly types: FieldTypeRegistry;
+  readonly logger: Logger;
+  readonly introspection: boolean;
+  readonly limits?: QueryLimits;
+}
+
+/**
+ * Holds the schema of the current metadata revision and swaps it atomically when the revision changes:
+ * requests already running finish on the schema they started with; the first request that sees a new
+ * revision builds the new schema (once, however many requests arrive meanwhile).
+ */
+export class SchemaRegistry {
+  readonly #options: SchemaRegistryOptions;
+  #current: ServedSchema | undefined;
+  #building: Promise<ServedSchema> | undefined;
+  #buildingRevision = -1;
+
+  constructor(options: SchemaRegistryOptions) {
+    this.#options = options;
+  }
+
+  get current(): ServedSchema | undefined {
+    return this.#current;
+  }
+
+  /** The schema for a revision, building it if it is newer than the one served. */
+  async forRevision(revision: number): Promise<ServedSchema> {
+    const current = this.#current;
+    if (current && current.revision >= revision) return current;
+    if (this.#building && this.#buildingRevision >= revision) return this.#building;
+    this.#buildingRevision = revision;
+    this.#building = this.#build().finally(() => {
+      this.#building = undefined;
+    });
+    return this.#building;
+  }
+
+  async #build(): Promise<ServedSchema> {
+    const { db, workspace, types, logger, introspection, limits = DEFAULT_LIMITS } = this.#options;
+    const started = performance.now();
+    const model = await loadModel(db, workspace);
+    const apollo = new ApolloServer<GraphQLContext>({
+      schema: buildSchema(model, types),
+      introspection,
+      validationRules: limitRules(limits),
+      includeStacktraceInErrorResponses: false,
+      plugins: [ApolloServerPluginLandingPageDisabled()],
+      formatError: (formatted, error) =>
+        formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error in a resolver')),
+    });
+    await apollo.start();
+    const served = { revision: model.revision, model, apollo };
+    if (!this.#current || this.#current.revision < served.revision) {
+      const previous = this.#current;
+      this.#current = served;
+      // Requests still running on the previous schema keep their reference; nothing else needs stopping.
+      void previous?.apollo.stop().catch(() => undefined);
+    }
+    logger.info(
+      { revision: model.revision, objects: model.objects.length, ms: Math.round(performance.now() - started) },
+      'GraphQL schema built',
+    );
+    return this.#current!;
+  }
+
+  async stop(): Promise<void> {
+    await this.#current?.apollo.stop();
+  }
+}

@@ -1,0 +1,73 @@
+import { HeaderMap } from '@apollo/server';
+import type { Request, Response } from 'express';
+import type { Db, FieldTypeRegistry, RecordContext } from '@stratum/runtime';
+import type { GraphQLContext } from '../graphql/context';
+import { Loaders } from '../graphql/loaders';
+import type { SchemaRegistry } from '../graphql/schema-registry';
+import { bearerToken, requestPreamble } from './preamble';
+
+export interface GraphQLHandlerDeps {
+  readonly db: Db;
+  readonly workspace: string;
+  readonly types: FieldTypeRegistry;
+  readonly registry: SchemaRegistry;
+}
+
+/** `POST /graphql`: authenticate, pick the schema of the current revision, run the operation. */
+export function graphqlHandler(deps: GraphQLHandlerDeps) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const token = bearerToken(req.headers.authorization);
+    const { revision, caller } = await requestPreamble(deps.db, deps.workspace, token);
+    if (!caller) {
+      res.status(401).json({
+        errors: [
+          {
+            message: token
+              ? 'The session is invalid, expired or revoked; log in again'
+              : 'Authentication required: send Authorization: Bearer <token>',
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
+      return;
+    }
+    const served = await deps.registry.forRevision(revision);
+    const records: RecordContext = {
+      db: deps.db,
+      model: served.model,
+      types: deps.types,
+      actor: { kind: 'user', id: caller.userId },
+    };
+    const context: GraphQLContext = {
+      db: deps.db,
+      workspace: deps.workspace,
+      model: served.model,
+      types: deps.types,
+      caller,
+      records,
+      loaders: new Loaders(records),
+      onModelChanged: async (next) => void (await deps.registry.forRevision(next)),
+    };
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await served.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: req.method.toUpperCase(),
+        headers,
+        search: new URL(req.url, 'http://localhost').search,
+        body: req.body,
+      },
+      context: async () => context,
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.status(response.status ?? 200);
+    if (response.body.kind === 'complete') {
+      res.send(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

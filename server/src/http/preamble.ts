@@ -1,0 +1,42 @@
+import type { Db } from '@stratum/runtime';
+import { tokenHash } from '../auth/sessions';
+import type { Caller } from '../graphql/context';
+
+export interface Preamble {
+  readonly revision: number;
+  readonly caller: Caller | null;
+}
+
+/**
+ * What every API request needs before it runs, in ONE round trip: the workspace's current metadata
+ * revision (so the request after a metadata change sees it, whichever process made it) and the caller
+ * behind the bearer token, if the session is live and the user active and a member of the workspace.
+ */
+export async function requestPreamble(db: Db, workspace: string, token: string | undefined): Promise<Preamble> {
+  const { rows } = await db.query<{
+    revision: number;
+    userId: string | null;
+    email: string;
+    name: string;
+    roles: string[] | null;
+  }>(
+    `SELECT w.revision, u.id AS "userId", u.email, u.name, m.roles
+       FROM stratum.workspaces w
+       LEFT JOIN stratum.sessions s ON s."tokenHash" = $2 AND s."revokedAt" IS NULL AND s."expiresAt" > now()
+       LEFT JOIN stratum.users u ON u.id = s."userId" AND u.active
+       LEFT JOIN stratum.memberships m ON m."userId" = u.id AND m.workspace = w.name
+      WHERE w.name = $1`,
+    [workspace, token ? tokenHash(token) : null],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`Workspace "${workspace}" does not exist`);
+  const caller =
+    row.userId && row.roles ? { userId: row.userId, email: row.email, name: row.name, roles: row.roles } : null;
+  return { revision: row.revision, caller };
+}
+
+/** The token of `Authorization: Bearer <token>`. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
