@@ -85,6 +85,9 @@ export function parseField(
     return undefined;
   }
   if (!types.has(type)) {
+    // Still check the keys every field has, so a bad name is reported together with the bad type.
+    const common = z.looseObject(commonFieldShape).safeParse(raw);
+    if (!common.success) problems.push(...zodProblems(common.error, at));
     const known = types
       .list()
       .map((t) => t.type)

@@ -15,7 +15,6 @@ export function recordWriteError(error: unknown, object: ObjectDef, path: string
     return conflict(
       `Another ${object.name} already has this ${fieldLabel(field).toLowerCase()}`,
       `${path}.${field.name}`,
-      { field: field.name },
     );
   }
   if (e.code === '23503') {

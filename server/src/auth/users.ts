@@ -30,8 +30,9 @@ export async function createUser(db: Db, workspace: string, user: NewUser): Prom
 }
 
 /**
- * The first admin of a fresh database, from STRATUM_ADMIN_EMAIL / STRATUM_ADMIN_PASSWORD, or generated.
- * Returns the credentials when it created the admin (to print once), nothing when users already exist.
+ * The first admin of a fresh workspace, from STRATUM_ADMIN_EMAIL / STRATUM_ADMIN_PASSWORD, or generated.
+ * Returns the credentials when it created the admin (to print once), null when the workspace has members.
+ * An existing user with that email becomes the workspace's admin without a new password.
  */
 export async function ensureFirstAdmin(
   db: Db,
@@ -39,10 +40,19 @@ export async function ensureFirstAdmin(
   config: { adminEmail?: string | undefined; adminPassword?: string | undefined },
 ): Promise<{ id: string; email: string; password: string; generated: boolean } | null> {
   const { rows } = await db.query<{ count: number }>(
-    'SELECT count(*)::int AS count FROM stratum.users WHERE "passwordHash" IS NOT NULL',
+    'SELECT count(*)::int AS count FROM stratum.memberships WHERE workspace = $1',
+    [workspace],
   );
   if ((rows[0]?.count ?? 0) > 0) return null;
-  const email = config.adminEmail ?? 'admin@stratum.local';
+  const email = (config.adminEmail ?? 'admin@stratum.local').toLowerCase();
+  const existing = await db.query<{ id: string }>('SELECT id FROM stratum.users WHERE email = $1', [email]);
+  if (existing.rows[0]) {
+    await db.query(`INSERT INTO stratum.memberships (workspace, "userId", roles) VALUES ($1, $2, '{admin}')`, [
+      workspace,
+      existing.rows[0].id,
+    ]);
+    return null;
+  }
   const password = config.adminPassword ?? generatePassword();
   const id = await createUser(db, workspace, { email, password, name: 'Administrator', roles: ['admin'] });
   return { id, email, password, generated: !config.adminPassword };

@@ -1,0 +1,70 @@
+import pino from 'pino';
+import { countingDb, type Db } from '../../runtime/src/db/db';
+import { readConfig } from '../../server/src/config';
+import { startServer, type RunningServer } from '../../server/src/server';
+import { openTestDatabase, uniqueName } from './database';
+
+export interface TestApi {
+  readonly server: RunningServer;
+  readonly db: ReturnType<typeof countingDb>;
+  readonly token: string;
+  readonly email: string;
+  readonly password: string;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<{ data?: T; errors?: GraphQLErrorJson[] }>;
+  close(): Promise<void>;
+}
+
+export interface GraphQLErrorJson {
+  message: string;
+  extensions?: { code?: string; field?: string; problems?: { path: string; message: string }[] };
+}
+
+/**
+ * A real server on a random port, over the test database, in a workspace of its own, logged in as its
+ * first admin. Every statement it sends is counted (`db.statements`).
+ */
+export async function startTestApi(options: { seed?: string; db?: Db } = {}): Promise<TestApi> {
+  const db = countingDb(options.db ?? (await openTestDatabase()));
+  const email = `${uniqueName('admin')}@example.com`;
+  const password = 'correct horse battery staple';
+  const config = {
+    ...readConfig({}),
+    port: 0,
+    workspace: uniqueName('api'),
+    seed: options.seed ?? 'none',
+    adminEmail: email,
+    adminPassword: password,
+  };
+  const server = await startServer(config, { db, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
+  const login = (await (
+    await fetch(`${server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+  ).json()) as { token: string };
+  const gql: TestApi['gql'] = async (query, variables, token = login.token) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as never;
+  };
+  return {
+    server,
+    db,
+    token: login.token,
+    email,
+    password,
+    gql,
+    async close() {
+      await server.close();
+      await db.close();
+    },
+  };
+}
