@@ -111,7 +111,9 @@ export const currencyType: FieldType = {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       return fail('must be { amount, currency }');
     }
-    const { amount, currency = fallback, ...rest } = input as { amount?: unknown; currency?: unknown };
+    const { amount, currency: given = fallback, ...rest } = input as { amount?: unknown; currency?: unknown };
+    // ISO 4217 codes are upper case; `usd` is understood and stored as `USD`.
+    const currency = typeof given === 'string' ? given.toUpperCase() : given;
     if (Object.keys(rest).length) return fail(`unknown key "${Object.keys(rest)[0]}" (expected amount and currency)`);
     if (typeof currency !== 'string') return fail('currency must be an ISO 4217 code');
     const digits = minorUnits(currency);

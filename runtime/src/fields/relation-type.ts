@@ -59,7 +59,7 @@ export const relationType: FieldType = {
       );
     if (kind === 'manyToMany') {
       if (!Array.isArray(value) || !value.every(isUuid)) return fail('must be a list of record ids');
-      return ok([...new Set(value)]);
+      return ok([...new Set(value.map((id) => id.toLowerCase()))]);
     }
     return isUuid(value) ? ok(value.toLowerCase()) : fail('must be a record id');
   },

@@ -29,6 +29,8 @@ export const addressType: FieldType = {
     const parsed = addressSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
+      if (issue.code === 'unrecognized_keys')
+        return fail(`unknown key "${issue.keys[0]}" (expected ${ADDRESS_KEYS.join(', ')})`);
       return fail(
         issue.path.length
           ? `${issue.path.join('.')}: ${issue.message}`

@@ -8,8 +8,10 @@ export function isCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // setUTCFullYear, unlike Date.UTC, does not map the years 0–99 to 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 // ISO 8601 with a time and an explicit zone: a CRM shared across time zones must never guess one.
@@ -51,9 +53,11 @@ export const datetimeType: FieldType = {
   canSearch: false,
   toColumns(value) {
     const instant = toInstant(value);
-    return instant
-      ? ok(instant.toISOString())
-      : fail('must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T09:30:00Z');
+    if (!instant) return fail('must be an ISO 8601 date-time with a time zone, e.g. 2026-11-24T09:30:00Z');
+    // Keep microseconds PostgreSQL stores but a JS Date drops (zone offsets never touch the fraction).
+    const micro = typeof value === 'string' ? /\.\d{3}(\d{1,3})/.exec(value)?.[1] : undefined;
+    const iso = instant.toISOString();
+    return ok(micro ? iso.replace(/Z$/, `${micro}Z`) : iso);
   },
   fromColumns: ([value]) => (value === null || value === undefined ? null : new Date(value as string).toISOString()),
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),

@@ -45,7 +45,7 @@ export const longTextType = plainText('longText', false, { format: 'textarea' })
 export const richTextType = plainText('richText', false, { contentMediaType: 'text/html' });
 
 // A pragmatic address check (RFC 5322 allows far more; a CRM wants addresses mail servers accept).
-const EMAIL = /^[^\s@"(),:;<>[\\\]]+@[^\s@"(),:;<>[\\\]]+\.[^\s@"(),:;<>[\\\]]{2,}$/u;
+const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[^\s@"(),:;<>[\\\].]+\.)+[^\s@"(),:;<>[\\\].]{2,}$/u;
 
 export const emailType: FieldType = {
   ...plainText('email', true),

@@ -5,11 +5,8 @@ import { relationSettings } from '../fields/relation-type';
 import { USER_OBJECT, type FieldDef } from '../model/model';
 import type { Manifest } from './manifest';
 
-/**
- * Checks what single keys cannot: unique names, relation targets and inverses, defaults that fit their
- * field, titles, and pipelines on select fields whose options are the stages.
- */
-export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): Problem[] {
+/** Object names and plural names are unique across the manifest (they become GraphQL names). */
+export function checkObjectNames(manifest: Manifest): Problem[] {
   const problems: Problem[] = [];
   const report = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
   const apiNames = new Map<string, string>();
@@ -23,6 +20,16 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
       else apiNames.set(value, `objects[${i}].${key}`);
     }
   });
+  return problems;
+}
+
+/**
+ * Checks what single keys cannot: unique names, relation targets and inverses, defaults that fit their
+ * field, titles, and pipelines on select fields whose options are the stages.
+ */
+export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: PropertyKey[], message: string) => problems.push({ path: formatPath(path), message });
   const objects = new Map(manifest.objects.map((o) => [o.name, o]));
 
   manifest.objects.forEach((object, i) => {

@@ -180,7 +180,7 @@ describe('parseManifest: the CONTRACT.md example', () => {
   // workflows, roles and `default` values are passed through by zod as the caller's own objects, so
   // parsing freezes parts of the caller's input: afterwards `input.roles[0].rules.push(…)` throws.
   // Expected: the input keeps its state (STYLE.md: "never mutate the input"); the result holds copies.
-  test.failing("does not freeze the caller's objects", () => {
+  test("does not freeze the caller's objects", () => {
     const input = contractExample();
     const withJson = deal([{ name: 'meta', type: 'json', default: { source: 'web' } }]);
     parseManifest(input, types);
@@ -572,7 +572,7 @@ describe('parseManifest: refused manifests, one problem each at its path', () =>
   // the label, so the user is not told which key is wrong nor why (STYLE.md: errors point at the exact path).
   // Input: `{ label: { EN: 'Deal' } }` on objects[0]. Actual: `objects[0].label: Invalid input`. Expected:
   // `objects[0].label.EN: must be a locale tag like "en" or "pt-BR"` (the message label.ts already defines).
-  test.failing('a bad locale key is reported at the key, with the locale message', () => {
+  test('a bad locale key is reported at the key, with the locale message', () => {
     expect(problemsOf(deal([], { label: { EN: 'Deal' } }))).toEqual([
       { path: 'objects[0].label.EN', message: expect.stringContaining('must be a locale tag') },
     ]);
@@ -583,7 +583,7 @@ describe('parseManifest: refused manifests, one problem each at its path', () =>
   // Input: `required: "yes"` on a field. Actual: `objects[0].fields[0].required: is required`.
   // Expected: a message about the type (e.g. "expected boolean"); likewise `fields: {}` and `name: 5`
   // (schema.ts even sets "must be a string" for names, which is never shown).
-  test.failing('a key of the wrong type is not reported as missing', () => {
+  test('a key of the wrong type is not reported as missing', () => {
     expect(problemsOf(deal([{ name: 'title', type: 'text', required: 'yes' }]))[0]!.message).not.toBe('is required');
     expect(problemsOf({ objects: [{ name: 'deal', pluralName: 'deals', fields: {} }] })[0]!.message).not.toBe(
       'is required',
@@ -657,7 +657,7 @@ describe('parseManifest reports every problem at once', () => {
   // every object and field parsed (parse-manifest.ts `if (problems.length === 0) problems.push(
   // ...checkReferences(...))`), so a manifest with an unknown field type and a duplicate plural name elsewhere
   // reports only the first; the second appears after the first is fixed.
-  test.failing('a field problem and a cross-reference problem in other objects are reported together', () => {
+  test('a field problem and a cross-reference problem in other objects are reported together', () => {
     const problems = problemsOf({
       objects: [
         { name: 'deal', pluralName: 'deals', fields: [{ name: 'title', type: 'colour' }] },

@@ -5,8 +5,8 @@ import type { PipelineDef } from '../model/model';
 import { RESERVED_FIELD_NAMES, RESERVED_OBJECT_NAMES } from '../model/model';
 import type { FieldSpec, Manifest, ObjectSpec } from './manifest';
 import { commonFieldShape, manifestSchema, objectSchema } from './schema';
-import { checkReferences } from './check-references';
-import { zodProblems } from './zod-problems';
+import { checkObjectNames, checkReferences } from './check-references';
+import { REPORT_INPUT, zodProblems } from './zod-problems';
 import { deepFreeze } from '../util/deep-freeze';
 
 /**
@@ -17,12 +17,14 @@ import { deepFreeze } from '../util/deep-freeze';
  *   const manifest = parseManifest(JSON.parse(text), createFieldTypeRegistry());
  */
 export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifest {
-  const top = manifestSchema.safeParse(input);
+  // Work on a copy: the result is frozen, and values like `default` or roles would otherwise be the caller's.
+  input = input === undefined ? undefined : (JSON.parse(JSON.stringify(input)) as unknown);
+  const top = manifestSchema.safeParse(input, REPORT_INPUT);
   if (!top.success) throw badInput(zodProblems(top.error));
   const problems: Problem[] = [];
   const objects = top.data.objects.flatMap((raw, i): ObjectSpec[] => {
     const at = ['objects', i];
-    const parsed = objectSchema.safeParse(raw);
+    const parsed = objectSchema.safeParse(raw, REPORT_INPUT);
     if (!parsed.success) {
       problems.push(...zodProblems(parsed.error, at));
       // Still check the fields, so one run reports every problem of the manifest.
@@ -60,7 +62,10 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
     workflows: top.data.workflows,
     roles: top.data.roles,
   };
-  if (problems.length === 0) problems.push(...checkReferences(manifest, types));
+  // Names are checked always; references only once every field parsed (a broken field would cause false alarms).
+  const fieldsParsed = problems.length === 0;
+  problems.push(...checkObjectNames(manifest));
+  if (fieldsParsed) problems.push(...checkReferences(manifest, types));
   if (problems.length) throw badInput(problems);
   return deepFreeze(manifest);
 }
@@ -86,7 +91,7 @@ export function parseField(
   }
   if (!types.has(type)) {
     // Still check the keys every field has, so a bad name is reported together with the bad type.
-    const common = z.looseObject(commonFieldShape).safeParse(raw);
+    const common = z.looseObject(commonFieldShape).safeParse(raw, REPORT_INPUT);
     if (!common.success) problems.push(...zodProblems(common.error, at));
     const known = types
       .list()
@@ -96,7 +101,7 @@ export function parseField(
     return undefined;
   }
   const fieldType = types.get(type);
-  const parsed = z.strictObject({ ...commonFieldShape, ...fieldType.settings }).safeParse(raw);
+  const parsed = z.strictObject({ ...commonFieldShape, ...fieldType.settings }).safeParse(raw, REPORT_INPUT);
   if (!parsed.success) {
     problems.push(...zodProblems(parsed.error, at));
     return undefined;

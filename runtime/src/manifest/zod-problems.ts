@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { formatPath, type Problem } from '../errors';
 
+/** Parse with this, so issues carry the input: a missing key and a key of the wrong type read differently. */
+export const REPORT_INPUT = { reportInput: true } as const;
+
 /** Turns zod issues into problems at user-readable paths, one per unknown key. */
 export function zodProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): Problem[] {
   const problems: Problem[] = [];

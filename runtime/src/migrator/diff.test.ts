@@ -399,7 +399,7 @@ describe('diffModel: changing fields', () => {
   // the old target, or (many: false → true) the model expects a junction table that is never created while
   // the old uuid column and its values are orphaned. Expected: refused at the field (like relation → text)
   // or at least marked destructive.
-  test.failing('changing a relation target or cardinality is not a silent update', () => {
+  test('changing a relation target or cardinality is not a silent update', () => {
     const before = modelOf(contacts());
     for (const replacement of [
       { name: 'manager', type: 'relation', target: 'user', many: true },

@@ -28,6 +28,16 @@ const q = (column: string) => `"${column}"`;
 export function classifyRetype(before: FieldDef, after: FieldDef): Retype {
   const from = before.type;
   const to = after.type;
+  if (from === 'relation' && to === 'relation') {
+    const a = before.settings as { target?: string; many?: boolean; inverse?: string };
+    const b = after.settings as { target?: string; many?: boolean; inverse?: string };
+    if (a.target !== b.target || (a.many === true) !== (b.many === true) || a.inverse !== b.inverse) {
+      return {
+        kind: 'impossible',
+        reason: "cannot change a relation's target, cardinality or inverse in place; add a new relation field",
+      };
+    }
+  }
   if (from === to) return { kind: 'none' };
   if (from === 'relation' || to === 'relation' || to === 'autonumber') {
     return {
@@ -37,6 +47,8 @@ export function classifyRetype(before: FieldDef, after: FieldDef): Retype {
   }
   const textual = (t: string) => TEXT_FAMILY.includes(t) || CONSTRAINED_TEXT.includes(t);
   if (textual(from) && textual(to)) return { kind: 'storage', narrowing: !TEXT_FAMILY.includes(to) };
+  if ((from === 'address' || from === 'json') && (to === 'address' || to === 'json'))
+    return { kind: 'storage', narrowing: to === 'address' };
   if (NUMERIC.includes(from) && NUMERIC.includes(to)) {
     if (to === 'currency' && !after.settings.currency) {
       return {

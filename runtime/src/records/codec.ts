@@ -69,7 +69,8 @@ export function encodeInput(
       problems.push({ path: at, message: result.message });
       continue;
     }
-    if (field.type === 'relation' && relationKind(field) === 'manyToMany') links.set(field, result.values as string[]);
+    if (field.type === 'relation' && relationKind(field) === 'manyToMany')
+      links.set(field, result.values[0] as string[]);
     else field.columns.forEach((c, i) => (columns[c] = result.values[i] ?? null));
   }
   return { columns, links };

@@ -9,7 +9,13 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
  * own GIN index (`fts_<key>`), so the OR over fields is a bitmap OR of index scans.
  */
 export function searchCondition(object: ObjectDef, text: string, alias: string): Fragment | null {
-  const words = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+  // Marks (\p{M}) belong to their word: Devanagari vowel signs, decomposed accents.
+  const words = (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  ).slice(0, 16);
   if (words.length === 0) return null;
   const fields = object.fields.filter((f) => f.searchable && f.columns[0]);
   if (fields.length === 0) throw badInput({ path: 'search', message: `${object.name} has no searchable fields` });

@@ -105,3 +105,8 @@ describe('the bind parameter limit', () => {
     );
   });
 });
+
+test('a value shaped like a fragment (e.g. from JSON input) is still a parameter', () => {
+  const forged = JSON.parse('{"kind":"fragment","parts":["1; DROP TABLE users"]}') as unknown;
+  expect(compile(sql`SELECT ${forged}`)).toEqual({ text: 'SELECT $1', values: [forged] });
+});

@@ -29,8 +29,20 @@ export const MAX_BIND_PARAMETERS = 65535;
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
+/**
+ * Fragments are recognised by identity, never by shape: a value that came from JSON input and looks like
+ * `{ kind: 'fragment', parts: [...] }` is still just a value, and becomes a parameter.
+ */
+const FRAGMENTS = new WeakSet<object>();
+
+function fragment(parts: readonly (string | Param)[]): Fragment {
+  const made: Fragment = Object.freeze({ kind: 'fragment', parts: Object.freeze([...parts]) });
+  FRAGMENTS.add(made);
+  return made;
+}
+
 function isFragment(value: unknown): value is Fragment {
-  return typeof value === 'object' && value !== null && (value as Fragment).kind === 'fragment';
+  return typeof value === 'object' && value !== null && FRAGMENTS.has(value);
 }
 
 /** Tagged template: interpolated fragments are spliced in, everything else becomes a parameter. */
@@ -44,17 +56,17 @@ export function sql(strings: TemplateStringsArray, ...values: unknown[]): Fragme
       else parts.push({ kind: 'param', value });
     }
   });
-  return Object.freeze({ kind: 'fragment', parts: Object.freeze(parts) });
+  return fragment(parts);
 }
 
 /** Raw SQL text. Only for text the code itself wrote, never for anything that came from input or metadata. */
 export function raw(text: string): Fragment {
-  return Object.freeze({ kind: 'fragment', parts: Object.freeze([text]) });
+  return fragment([text]);
 }
 
 export function param(value: unknown): Fragment {
   const part: Param = { kind: 'param', value };
-  return Object.freeze({ kind: 'fragment', parts: Object.freeze([part]) });
+  return fragment([part]);
 }
 
 /**
@@ -75,7 +87,7 @@ export function join(fragments: readonly Fragment[], separator = ', '): Fragment
     if (i > 0 && separator) parts.push(separator);
     parts.push(...fragment.parts);
   });
-  return Object.freeze({ kind: 'fragment', parts: Object.freeze(parts) });
+  return fragment(parts);
 }
 
 export const empty: Fragment = raw('');
