@@ -6,6 +6,7 @@ import { isStratumError, type Db, type FieldTypeRegistry } from '@stratum/runtim
 import { SchemaRegistry } from './graphql/schema-registry';
 import { authRoutes } from './http/auth-routes';
 import { graphqlHandler } from './http/graphql-handler';
+import { restRoutes } from './rest/routes';
 
 export interface AppOptions {
   readonly db: Db;
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions): App {
   const graphql = graphqlHandler({ db, workspace, types, registry });
   app.get('/graphql', graphql);
   app.post('/graphql', graphql);
+  app.use(restRoutes({ db, workspace, types, registry }));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if ((error as { type?: string }).type === 'entity.parse.failed') {
       res

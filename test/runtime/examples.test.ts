@@ -9,7 +9,8 @@ import { countRecords } from '../../runtime/src/records/find';
 import { openTestDatabase, uniqueName } from '../support/database';
 import { types } from '../support/workspace';
 
-const read = (file: string) => JSON.parse(readFileSync(path.resolve(__dirname, '../../examples', file), 'utf8')) as unknown;
+const read = (file: string) =>
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../examples', file), 'utf8')) as unknown;
 
 describe.each(['sales-crm', 'helpdesk'])('examples/%s', (example) => {
   test('applies, loads its sample data, applies again with no change, exports back', async () => {
@@ -31,7 +32,10 @@ describe.each(['sales-crm', 'helpdesk'])('examples/%s', (example) => {
       expect(again).toEqual([]);
       if (example === 'sales-crm') {
         const byStage = await aggregate(ctx, 'deal', { groupBy: [{ field: 'stage' }] });
-        const expected = (data.records.deal ?? []).reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.stage as string]: (acc[d.stage as string] ?? 0) + 1 }), {});
+        const expected = (data.records.deal ?? []).reduce<Record<string, number>>(
+          (acc, d) => ({ ...acc, [d.stage as string]: (acc[d.stage as string] ?? 0) + 1 }),
+          {},
+        );
         expect(Object.fromEntries(byStage.map((g) => [g.key.stage, g.count]))).toEqual(expected);
       }
     } finally {

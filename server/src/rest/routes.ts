@@ -1,0 +1,220 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import {
+  aggregate,
+  badInput,
+  createMany,
+  deleteRecord,
+  findMany,
+  findOne,
+  isStratumError,
+  notFound,
+  restoreRecord,
+  updateMany,
+  type Db,
+  type FieldTypeRegistry,
+  type GroupBy,
+  type ObjectDef,
+  type OrderBy,
+  type RecordContext,
+} from '@stratum/runtime';
+import type { SchemaRegistry } from '../graphql/schema-registry';
+import { HTTP_STATUS } from '../http/error-status';
+import { bearerToken, requestPreamble } from '../http/preamble';
+import { openApiDocument } from './openapi';
+
+export interface RestDeps {
+  readonly db: Db;
+  readonly workspace: string;
+  readonly types: FieldTypeRegistry;
+  readonly registry: SchemaRegistry;
+}
+
+type Handler = (req: Request, ctx: RecordContext, object: ObjectDef) => Promise<unknown>;
+
+/**
+ * The REST face (`/api/<plural>`): the same runtime operations as GraphQL, for integrations that prefer
+ * plain HTTP. Filters use the API filter syntax as JSON (`?filter={"amount":{"gte":1000}}`), order is
+ * `?orderBy=-amount,name`, pages are `?first=50&after=<cursor>`.
+ */
+export function restRoutes(deps: RestDeps): Router {
+  const router = Router();
+  const route =
+    (handler: Handler, status = 200) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const { revision, caller } = await requestPreamble(
+          deps.db,
+          deps.workspace,
+          bearerToken(req.headers.authorization),
+        );
+        if (!caller) {
+          res
+            .status(401)
+            .json({
+              error: {
+                code: 'UNAUTHENTICATED',
+                message: 'Authentication required: send Authorization: Bearer <token>',
+              },
+            });
+          return;
+        }
+        const { model } = await deps.registry.forRevision(revision);
+        const object = model.objects.find((o) => o.pluralName === req.params.plural);
+        if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
+        const ctx: RecordContext = {
+          db: deps.db,
+          model,
+          types: deps.types,
+          actor: { kind: 'user', id: caller.userId },
+        };
+        res.status(status).json(await handler(req, ctx, object));
+      } catch (error) {
+        if (!isStratumError(error)) return next(error);
+        res
+          .status(HTTP_STATUS[error.code])
+          .json({
+            error: {
+              code: error.code,
+              message: error.message,
+              ...(error.problems.length ? { problems: error.problems } : {}),
+            },
+          });
+      }
+    };
+
+  // The document names every object and field, so it is for authenticated callers only.
+  router.get('/api/openapi.json', async (req, res, next) => {
+    try {
+      const { revision, caller } = await requestPreamble(
+        deps.db,
+        deps.workspace,
+        bearerToken(req.headers.authorization),
+      );
+      if (!caller) {
+        res
+          .status(401)
+          .json({
+            error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
+          });
+        return;
+      }
+      res.json(openApiDocument((await deps.registry.forRevision(revision)).model, deps.types));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get(
+    '/api/:plural/aggregate',
+    route((req, ctx, object) =>
+      aggregate(ctx, object.name, {
+        filter: jsonParam(req, 'filter'),
+        filterSyntax: 'api',
+        search: stringParam(req, 'search'),
+        groupBy: groupByParam(req),
+      }),
+    ),
+  );
+  router.get(
+    '/api/:plural',
+    route(async (req, ctx, object) => {
+      const page = await findMany(ctx, object.name, {
+        filter: jsonParam(req, 'filter'),
+        filterSyntax: 'api',
+        orderBy: orderByParam(req),
+        first: intParam(req, 'first'),
+        after: stringParam(req, 'after'),
+        search: stringParam(req, 'search'),
+        totalCount: req.query.totalCount === 'true',
+      });
+      return {
+        data: page.records,
+        pageInfo: page.pageInfo,
+        ...(page.totalCount !== undefined ? { totalCount: page.totalCount } : {}),
+      };
+    }),
+  );
+  router.get(
+    '/api/:plural/:id',
+    route(async (req, ctx, object) => {
+      const record = await findOne(ctx, object.name, String(req.params.id));
+      if (!record) throw notFound(`No ${object.name} with id ${String(req.params.id)}`);
+      return { data: record };
+    }),
+  );
+  router.post(
+    '/api/:plural',
+    route(async (req, ctx, object) => {
+      const body: unknown = req.body;
+      const records = await createMany(ctx, object.name, Array.isArray(body) ? body : [body]);
+      return { data: Array.isArray(body) ? records : records[0] };
+    }, 201),
+  );
+  router.patch(
+    '/api/:plural',
+    route(async (req, ctx, object) => {
+      if (!Array.isArray(req.body)) throw badInput({ path: 'body', message: 'must be a list of { id, data }' });
+      return { data: await updateMany(ctx, object.name, req.body as { id: string; data: unknown }[]) };
+    }),
+  );
+  router.patch(
+    '/api/:plural/:id',
+    route(async (req, ctx, object) => ({
+      data: (await updateMany(ctx, object.name, [{ id: String(req.params.id), data: req.body }]))[0],
+    })),
+  );
+  router.delete(
+    '/api/:plural/:id',
+    route(async (req, ctx, object) => ({ data: await deleteRecord(ctx, object.name, String(req.params.id)) })),
+  );
+  router.post(
+    '/api/:plural/:id/restore',
+    route(async (req, ctx, object) => ({ data: await restoreRecord(ctx, object.name, String(req.params.id)) })),
+  );
+  return router;
+}
+
+function stringParam(req: Request, name: string): string | undefined {
+  const value = req.query[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw badInput({ path: name, message: 'must be given once, as text' });
+  return value;
+}
+
+function intParam(req: Request, name: string): number | undefined {
+  const value = stringParam(req, name);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw badInput({ path: name, message: 'must be a whole number' });
+  return Number(value);
+}
+
+function jsonParam(req: Request, name: string): unknown {
+  const value = stringParam(req, name);
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    throw badInput({ path: name, message: 'must be JSON, e.g. {"amount":{"gte":1000}}' });
+  }
+}
+
+/** `-amount,name` → amount descending, then name ascending. */
+function orderByParam(req: Request): OrderBy[] | undefined {
+  const value = stringParam(req, 'orderBy');
+  return value
+    ?.split(',')
+    .filter(Boolean)
+    .map((part) =>
+      part.startsWith('-')
+        ? { field: part.slice(1), direction: 'DESC' as const }
+        : { field: part, direction: 'ASC' as const },
+    );
+}
+
+/** `stage,closeDate:month` → group by stage, then by month of closeDate. */
+function groupByParam(req: Request): GroupBy[] {
+  const value = stringParam(req, 'groupBy');
+  return (value?.split(',').filter(Boolean) ?? []).map((part) => {
+    const [field, granularity] = part.split(':');
+    return { field: field!, granularity: granularity as GroupBy['granularity'] };
+  });
+}
