@@ -23,7 +23,7 @@ export { parseManifest } from './manifest/parse-manifest';
 export { type Manifest, type ObjectSpec, type FieldSpec, NAME_PATTERN } from './manifest/manifest';
 
 export { bootstrapMetaSchema, META_SCHEMA } from './metadata/bootstrap';
-export { ensureWorkspace, loadModel, currentRevision, DEFAULT_WORKSPACE } from './metadata/workspace';
+export { ensureWorkspace, loadModel, currentRevision, emptyModel, DEFAULT_WORKSPACE } from './metadata/workspace';
 
 export { applyManifest, applyParsedManifest, type ApplyOptions, type ApplyResult } from './migrator/apply';
 export { diffModel } from './migrator/diff';

@@ -14,9 +14,10 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       [types.INT8]: (v: string) => Number(v),
       [types.NUMERIC]: (v: string) => v,
       [types.DATE]: (v: string) => v,
-      [types.TIMESTAMPTZ]: (v: string) => new Date(v),
+      [types.TIMESTAMPTZ]: (v: string) => v,
     },
   });
+  await pg.exec(`SET TIME ZONE 'UTC'`);
   return {
     dialect: 'pglite',
     inTransaction: false,

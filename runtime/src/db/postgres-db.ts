@@ -5,6 +5,8 @@ import type { Db, QueryResult } from './db';
 // so that a `date` field reads back as the day it was written, whatever the server's time zone.
 types.setTypeParser(types.builtins.INT8, (v) => Number(v));
 types.setTypeParser(types.builtins.DATE, (v) => v);
+// Timestamps stay PostgreSQL text (exact, and cheap to pass on); sessions run in UTC (see timestamps.ts).
+types.setTypeParser(types.builtins.TIMESTAMPTZ, (v) => v);
 
 export interface PostgresOptions {
   readonly connectionString: string;
@@ -13,7 +15,11 @@ export interface PostgresOptions {
 
 /** A PostgreSQL server through a `pg` pool. */
 export function openPostgres(options: PostgresOptions): Db {
-  const pool = new Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+  const pool = new Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    options: '-c TimeZone=UTC',
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   return {

@@ -1,4 +1,5 @@
 import { ORDERED } from '../conditions/operators';
+import { isoTimestamp } from '../db/timestamps';
 import { fail, ok, type FieldType } from './field-type';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,7 +60,7 @@ export const datetimeType: FieldType = {
     const iso = instant.toISOString();
     return ok(micro ? iso.replace(/Z$/, `${micro}Z`) : iso);
   },
-  fromColumns: ([value]) => (value === null || value === undefined ? null : new Date(value as string).toISOString()),
+  fromColumns: ([value]) => isoTimestamp(value),
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   graphql: { output: 'DateTime', input: 'DateTime', filter: 'DateTimeFilter' },
 };

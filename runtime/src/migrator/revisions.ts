@@ -1,4 +1,5 @@
 import type { Db } from '../db/db';
+import { isoTimestamp } from '../db/timestamps';
 import { notFound } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
 import type { Model } from '../model/model';
@@ -22,7 +23,7 @@ export async function listRevisions(db: Db, workspace: string, options: { limit?
     `SELECT number, actor, "createdAt", summary, changes FROM stratum.revisions WHERE workspace = $1 ORDER BY number DESC LIMIT $2`,
     [workspace, Math.min(options.limit ?? 100, 1000)],
   );
-  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+  return rows.map((r) => ({ ...r, createdAt: new Date(isoTimestamp(r.createdAt)!) }));
 }
 
 /**

@@ -2,6 +2,7 @@ import { badInput, formatPath, type Problem } from '../errors';
 import { isUuid, relationKind } from '../fields/relation-type';
 import type { FieldDef, ObjectDef } from '../model/model';
 import { SYSTEM_FIELDS } from '../model/system-fields';
+import { isoTimestamp } from '../db/timestamps';
 import type { RecordContext, RecordData } from './context';
 
 /** Input validated into column values, plus the many-to-many lists that go to junction tables. */
@@ -96,11 +97,11 @@ export function encodeBatch(
 export function decodeRow(ctx: RecordContext, object: ObjectDef, row: Record<string, unknown>): RecordData {
   const record: Record<string, unknown> = {
     id: row.id,
-    createdAt: toIso(row.createdAt),
-    updatedAt: toIso(row.updatedAt),
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
     createdBy: row.createdBy ?? null,
     owner: row.owner ?? null,
-    deletedAt: row.deletedAt ? toIso(row.deletedAt) : null,
+    deletedAt: row.deletedAt ? isoTimestamp(row.deletedAt) : null,
   };
   for (const field of object.fields) {
     if (field.columns.length === 0) continue;
@@ -110,9 +111,4 @@ export function decodeRow(ctx: RecordContext, object: ObjectDef, row: Record<str
     );
   }
   return record as RecordData;
-}
-
-function toIso(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
 }

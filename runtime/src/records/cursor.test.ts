@@ -1,6 +1,6 @@
 import { StratumError } from '../errors';
 import { compile } from '../sql/sql';
-import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderByClause } from './cursor';
+import { afterCursor, cursorValues, decodeCursor, encodeCursor, orderByClause } from './cursor';
 import type { SortKey } from './order';
 
 /**
@@ -151,11 +151,10 @@ describe('afterCursor', () => {
 });
 
 describe('cursor columns and ORDER BY', () => {
-  test('select each key as text, in order', () => {
-    expect(compile(cursorColumns(amountAsc, 't'))).toEqual({
-      text: '(t."amount")::text AS "_k0", (t."id")::text AS "_k1"',
-      values: [],
-    });
+  test('take each key of a row as text, in order, keeping NULL', () => {
+    expect(cursorValues(amountAsc, { amount: '12.50', id: 'a1', title: 'x' })).toEqual(['12.50', 'a1']);
+    expect(cursorValues(amountAsc, { amount: null, id: 'a1' })).toEqual([null, 'a1']);
+    expect(cursorValues([{ column: 'score', direction: 'ASC', sqlType: 'smallint' }], { score: 4 })).toEqual(['4']);
   });
 
   test('order by the keys with their directions', () => {

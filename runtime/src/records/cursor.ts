@@ -26,16 +26,30 @@ export function decodeCursor(keys: readonly SortKey[], cursor: string, path = 'a
   return v as (string | null)[];
 }
 
+// Keys arrays are made once per list call and shared by all its cursors: hash each ordering once.
+const fingerprints = new WeakMap<readonly SortKey[], string>();
+
 function fingerprint(keys: readonly SortKey[]): string {
-  return createHash('sha1')
-    .update(keys.map((k) => `${k.column}:${k.direction}`).join(','))
-    .digest('base64url')
-    .slice(0, 8);
+  let value = fingerprints.get(keys);
+  if (value === undefined) {
+    value = createHash('sha1')
+      .update(keys.map((k) => `${k.column}:${k.direction}`).join(','))
+      .digest('base64url')
+      .slice(0, 8);
+    fingerprints.set(keys, value);
+  }
+  return value;
 }
 
-/** `(k)::text AS "_k0", …`: the exact values cursors are built from. */
-export function cursorColumns(keys: readonly SortKey[], alias: string): Fragment {
-  return join(keys.map((k, i) => raw(`(${alias}."${k.column}")::text AS "_k${i}"`)));
+/**
+ * The cursor values of a row: its sort-key columns as PostgreSQL text. Every sortable type reads back
+ * exact (numerics and dates as text, timestamps as text with microseconds), so `String` is enough.
+ */
+export function cursorValues(keys: readonly SortKey[], row: Readonly<Record<string, unknown>>): (string | null)[] {
+  return keys.map((k) => {
+    const value = row[k.column];
+    return value === null || value === undefined ? null : String(value);
+  });
 }
 
 export function orderByClause(keys: readonly SortKey[], alias: string): Fragment {

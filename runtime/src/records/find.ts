@@ -7,8 +7,8 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { selectList } from './columns';
 import { decodeRow } from './codec';
 import { requireObject, type RecordContext, type RecordData } from './context';
-import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderByClause } from './cursor';
-import { resolveOrder, type OrderBy } from './order';
+import { afterCursor, cursorValues, decodeCursor, encodeCursor, orderByClause } from './cursor';
+import { resolveOrder, type OrderBy, type SortKey } from './order';
 import { searchCondition } from './search';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -32,7 +32,7 @@ export interface FindManyOptions {
 export interface Page {
   readonly records: readonly RecordData[];
   /** The cursor of each record, for connection edges. */
-  readonly cursors: readonly string[];
+  readonly cursorAt: (index: number) => string;
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
   readonly totalCount?: number;
 }
@@ -55,23 +55,32 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
   const where = whereClause(ctx, object, options);
   const pageWhere = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), ALIAS)] : where;
   const from = sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`;
-  const query = sql`SELECT ${selectList(object, ALIAS)}, ${cursorColumns(keys, ALIAS)} FROM ${from}
+  const query = sql`SELECT ${selectList(object, ALIAS)} FROM ${from}
     WHERE ${join(pageWhere, ' AND ')} ORDER BY ${orderByClause(keys, ALIAS)} LIMIT ${first + 1}`;
   const [{ rows }, totalCount] = await Promise.all([
     run<Record<string, unknown>>(ctx.db, query),
     options.totalCount ? countWhere(ctx, from, where) : Promise.resolve(undefined),
   ]);
+  return toPage(rows, first, keys, (row) => decodeRow(ctx, object, row), totalCount);
+}
+
+/**
+ * A page from rows fetched with LIMIT first + 1 (the extra row says whether there is a next page).
+ * Cursors are encoded on demand: most queries ask only for the last one.
+ */
+export function toPage(
+  rows: readonly Record<string, unknown>[],
+  first: number,
+  keys: readonly SortKey[],
+  decode: (row: Record<string, unknown>) => RecordData,
+  totalCount?: number,
+): Page {
   const pageRows = rows.slice(0, first);
-  const cursors = pageRows.map((row) =>
-    encodeCursor(
-      keys,
-      keys.map((_, i) => (row[`_k${i}`] as string | null) ?? null),
-    ),
-  );
+  const cursorAt = (index: number) => encodeCursor(keys, cursorValues(keys, pageRows[index]!));
   return {
-    records: pageRows.map((row) => decodeRow(ctx, object, row)),
-    cursors,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: cursors.at(-1) ?? null },
+    records: pageRows.map(decode),
+    cursorAt,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: pageRows.length ? cursorAt(pageRows.length - 1) : null },
     ...(totalCount !== undefined ? { totalCount } : {}),
   };
 }

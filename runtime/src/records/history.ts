@@ -1,4 +1,5 @@
 import { run } from '../db/db';
+import { isoTimestamp } from '../db/timestamps';
 import { ident, sql } from '../sql/sql';
 import { requireObject, type RecordContext } from './context';
 
@@ -23,5 +24,5 @@ export async function recordHistory(
     sql`SELECT at, field, "oldValue", "newValue", actor FROM ${ident(ctx.model.schema, '_history')}
         WHERE object = ${object.name} AND "recordId" = ${id}::uuid ORDER BY at DESC, id DESC LIMIT ${Math.min(options.limit ?? 100, 1000)}`,
   );
-  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({ ...r, at: isoTimestamp(r.at)! }));
 }

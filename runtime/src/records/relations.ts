@@ -7,8 +7,8 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { selectList } from './columns';
 import { decodeRow } from './codec';
 import { requireObject, type RecordContext, type RecordData } from './context';
-import { afterCursor, cursorColumns, decodeCursor, encodeCursor, orderByClause } from './cursor';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseFilter, type FindManyOptions, type Page } from './find';
+import { afterCursor, decodeCursor, orderByClause } from './cursor';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseFilter, toPage, type FindManyOptions, type Page } from './find';
 import { resolveOrder } from './order';
 
 /**
@@ -60,7 +60,7 @@ export async function loadRelated(
   const { rows } = await run<Record<string, unknown>>(
     ctx.db,
     sql`SELECT p.id AS "_parent", r.* FROM unnest(${parents}::uuid[]) AS p(id) CROSS JOIN LATERAL (
-      SELECT ${selectList(target, 't0')}, ${cursorColumns(keys, 't0')} FROM ${from} WHERE ${join(page, ' AND ')}
+      SELECT ${selectList(target, 't0')} FROM ${from} WHERE ${join(page, ' AND ')}
       ORDER BY ${orderByClause(keys, 't0')} LIMIT ${first + 1}) AS r`,
   );
   const counts = options.totalCount ? await countRelated(ctx, from, where, parents) : undefined;
@@ -68,19 +68,10 @@ export async function loadRelated(
   for (const row of rows) grouped.get(row._parent as string)!.push(row);
   const result = new Map<string, Page>();
   for (const [parent, list] of grouped) {
-    const pageRows = list.slice(0, first);
-    const cursors = pageRows.map((row) =>
-      encodeCursor(
-        keys,
-        keys.map((_, i) => (row[`_k${i}`] as string | null) ?? null),
-      ),
+    result.set(
+      parent,
+      toPage(list, first, keys, (row) => decodeRow(ctx, target, row), counts ? (counts.get(parent) ?? 0) : undefined),
     );
-    result.set(parent, {
-      records: pageRows.map((row) => decodeRow(ctx, target, row)),
-      cursors,
-      pageInfo: { hasNextPage: list.length > first, endCursor: cursors.at(-1) ?? null },
-      ...(counts ? { totalCount: counts.get(parent) ?? 0 } : {}),
-    });
   }
   return result;
 }

@@ -48,14 +48,12 @@ export function restRoutes(deps: RestDeps): Router {
           bearerToken(req.headers.authorization),
         );
         if (!caller) {
-          res
-            .status(401)
-            .json({
-              error: {
-                code: 'UNAUTHENTICATED',
-                message: 'Authentication required: send Authorization: Bearer <token>',
-              },
-            });
+          res.status(401).json({
+            error: {
+              code: 'UNAUTHENTICATED',
+              message: 'Authentication required: send Authorization: Bearer <token>',
+            },
+          });
           return;
         }
         const { model } = await deps.registry.forRevision(revision);
@@ -70,15 +68,13 @@ export function restRoutes(deps: RestDeps): Router {
         res.status(status).json(await handler(req, ctx, object));
       } catch (error) {
         if (!isStratumError(error)) return next(error);
-        res
-          .status(HTTP_STATUS[error.code])
-          .json({
-            error: {
-              code: error.code,
-              message: error.message,
-              ...(error.problems.length ? { problems: error.problems } : {}),
-            },
-          });
+        res.status(HTTP_STATUS[error.code]).json({
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.problems.length ? { problems: error.problems } : {}),
+          },
+        });
       }
     };
 
@@ -91,11 +87,9 @@ export function restRoutes(deps: RestDeps): Router {
         bearerToken(req.headers.authorization),
       );
       if (!caller) {
-        res
-          .status(401)
-          .json({
-            error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
-          });
+        res.status(401).json({
+          error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
+        });
         return;
       }
       res.json(openApiDocument((await deps.registry.forRevision(revision)).model, deps.types));
