@@ -46,14 +46,35 @@ async function main() {
     const model = await loadDeals(db, workspace, ROWS, adminId);
     console.log(`loaded (${Math.round(loadMs)} ms setup)`);
 
-    const stratum = await serve(path.resolve(__dirname, '../../server/dist/main.js'), { DATABASE_URL, STRATUM_WORKSPACE: workspace, STRATUM_SEED: 'none', PORT: '4601', LOG_LEVEL: 'warn', NODE_ENV: 'production' });
-    const bare = await serve(path.resolve(__dirname, 'serve-bare.js'), { DATABASE_URL, BENCH_SCHEMA: schema, PORT: '4602' });
+    const stratum = await serve(path.resolve(__dirname, '../../server/dist/main.js'), {
+      DATABASE_URL,
+      STRATUM_WORKSPACE: workspace,
+      STRATUM_SEED: 'none',
+      PORT: '4601',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    });
+    const bare = await serve(path.resolve(__dirname, 'serve-bare.js'), {
+      DATABASE_URL,
+      BENCH_SCHEMA: schema,
+      PORT: '4602',
+    });
     children.push(stratum, bare);
-    const { token } = (await (await fetch('http://127.0.0.1:4601/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()) as { token: string };
+    const { token } = (await (
+      await fetch('http://127.0.0.1:4601/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      })
+    ).json()) as { token: string };
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const body = JSON.stringify({ query: PAGE, variables: { stage: 'proposal', min: 5000 } });
-    const check = (await (await fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body })).json()) as { data?: { deals: { edges: unknown[] } }; errors?: unknown };
-    if (!check.data || check.data.deals.edges.length !== 50) throw new Error(`The page query failed: ${JSON.stringify(check).slice(0, 500)}`);
+    const check = (await (await fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body })).json()) as {
+      data?: { deals: { edges: unknown[] } };
+      errors?: unknown;
+    };
+    if (!check.data || check.data.deals.edges.length !== 50)
+      throw new Error(`The page query failed: ${JSON.stringify(check).slice(0, 500)}`);
 
     // 1. Latency: the page over HTTP vs the same data by hand-written SQL through pg, interleaved.
     const pool = new Pool({ connectionString: DATABASE_URL, max: 2 });
@@ -63,7 +84,9 @@ async function main() {
     const gqlTimes: number[] = [];
     const sqlTimes: number[] = [];
     for (let i = 0; i < ITERATIONS + 30; i++) {
-      const g = await time(() => fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body }).then((r) => r.text()));
+      const g = await time(() =>
+        fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body }).then((r) => r.text()),
+      );
       const s = await time(() => pool.query(sqlText, ['proposal', 5000]));
       if (i >= 30) {
         gqlTimes.push(g.ms);
@@ -74,20 +97,58 @@ async function main() {
     const g = summarize(gqlTimes);
     const s = summarize(sqlTimes);
     figures.push(
-      { metric: 'GraphQL page over HTTP p50 / p95 (ms)', value: `${g.p50.toFixed(2)} / ${g.p95.toFixed(2)}`, target: '', verdict: 'info' },
-      { metric: 'hand-written SQL through pg p50 / p95 (ms)', value: `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)}`, target: '', verdict: 'info' },
-      { metric: 'GraphQL page / SQL (p50 ratio)', value: `${(g.p50 / s.p50).toFixed(2)}×`, target: '≤ 2×', verdict: g.p50 / s.p50 <= 2 ? 'meets' : 'misses' },
+      {
+        metric: 'GraphQL page over HTTP p50 / p95 (ms)',
+        value: `${g.p50.toFixed(2)} / ${g.p95.toFixed(2)}`,
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'hand-written SQL through pg p50 / p95 (ms)',
+        value: `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)}`,
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'GraphQL page / SQL (p50 ratio)',
+        value: `${(g.p50 / s.p50).toFixed(2)}×`,
+        target: '≤ 2×',
+        verdict: g.p50 / s.p50 <= 2 ? 'meets' : 'misses',
+      },
     );
 
     // 2. Throughput at 50 connections: the page through Stratum vs the bare endpoint, and a single-record read.
     const stratumRps = await cannon({ url: 'http://127.0.0.1:4601/graphql', method: 'POST', headers, body });
     const bareRps = await cannon({ url: 'http://127.0.0.1:4602/deals?stage=proposal&min=5000', method: 'GET' });
-    const oneId = ((check.data.deals.edges[0] as { node: { id: string } }).node).id;
-    const oneRps = await cannon({ url: 'http://127.0.0.1:4601/graphql', method: 'POST', headers, body: JSON.stringify({ query: 'query One($id: ID!) { deal(id: $id) { id title amount { amount currency } stage company { name } } }', variables: { id: oneId } }) });
+    const oneId = (check.data.deals.edges[0] as { node: { id: string } }).node.id;
+    const oneRps = await cannon({
+      url: 'http://127.0.0.1:4601/graphql',
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        query: 'query One($id: ID!) { deal(id: $id) { id title amount { amount currency } stage company { name } } }',
+        variables: { id: oneId },
+      }),
+    });
     figures.push(
-      { metric: 'Stratum GraphQL page, 50 connections (req/s)', value: stratumRps.toFixed(0), target: '', verdict: 'info' },
-      { metric: 'bare express + pg page, 50 connections (req/s)', value: bareRps.toFixed(0), target: '', verdict: 'info' },
-      { metric: 'Stratum / bare throughput', value: `${(stratumRps / bareRps).toFixed(2)}×`, target: '≥ 0.6×', verdict: stratumRps / bareRps >= 0.6 ? 'meets' : 'misses' },
+      {
+        metric: 'Stratum GraphQL page, 50 connections (req/s)',
+        value: stratumRps.toFixed(0),
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'bare express + pg page, 50 connections (req/s)',
+        value: bareRps.toFixed(0),
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'Stratum / bare throughput',
+        value: `${(stratumRps / bareRps).toFixed(2)}×`,
+        target: '≥ 0.6×',
+        verdict: stratumRps / bareRps >= 0.6 ? 'meets' : 'misses',
+      },
       { metric: 'Stratum GraphQL single-record read (req/s)', value: oneRps.toFixed(0), target: '', verdict: 'info' },
     );
 
@@ -97,14 +158,31 @@ async function main() {
     let created = 0;
     const { ms: createMs } = await time(async () => {
       for (let batch = 0; batch < 10; batch++) {
-        const d = Array.from({ length: 1000 }, (_, i) => ({ title: `Batch ${batch}-${i}`, amount: { amount: 1000 + i, currency: 'USD' }, stage: 'new', closeDate: '2026-12-01', company: companyId }));
-        const result = (await (await fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body: JSON.stringify({ query: create, variables: { d } }) })).json()) as { data?: { createDeals: unknown[] }; errors?: unknown };
+        const d = Array.from({ length: 1000 }, (_, i) => ({
+          title: `Batch ${batch}-${i}`,
+          amount: { amount: 1000 + i, currency: 'USD' },
+          stage: 'new',
+          closeDate: '2026-12-01',
+          company: companyId,
+        }));
+        const result = (await (
+          await fetch('http://127.0.0.1:4601/graphql', {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({ query: create, variables: { d } }),
+          })
+        ).json()) as { data?: { createDeals: unknown[] }; errors?: unknown };
         if (!result.data) throw new Error(`createDeals failed: ${JSON.stringify(result.errors).slice(0, 300)}`);
         created += result.data.createDeals.length;
       }
     });
     const perSecond = created / (createMs / 1000);
-    figures.push({ metric: 'batched create through GraphQL (records/s)', value: perSecond.toFixed(0), target: '≥ 5,000', verdict: perSecond >= 5000 ? 'meets' : 'misses' });
+    figures.push({
+      metric: 'batched create through GraphQL (records/s)',
+      value: perSecond.toFixed(0),
+      target: '≥ 5,000',
+      verdict: perSecond >= 5000 ? 'meets' : 'misses',
+    });
 
     // 4. Schema rebuild for 200 objects × 30 fields: time and memory retained per revision.
     figures.push(...schemaRebuild(model.workspace));
@@ -113,21 +191,47 @@ async function main() {
     await dropWorkspace(db, workspace).catch(() => undefined);
     await db.close();
   }
-  printFigures(`API benchmark (${ROWS.toLocaleString('en')} deals, PostgreSQL server, ${new Date().toISOString()})`, figures);
+  printFigures(
+    `API benchmark (${ROWS.toLocaleString('en')} deals, PostgreSQL server, ${new Date().toISOString()})`,
+    figures,
+  );
   const dir = path.resolve(__dirname, '../results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `api-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`), JSON.stringify({ rows: ROWS, figures }, null, 2));
+  writeFileSync(
+    path.join(dir, `api-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`),
+    JSON.stringify({ rows: ROWS, figures }, null, 2),
+  );
 }
 
 function schemaRebuild(workspace: string): Figure[] {
-  const kinds = ['text', 'number', 'currency', 'select', 'date', 'datetime', 'boolean', 'email', 'phone', 'url', 'longText', 'percent', 'rating', 'json', 'multiSelect'];
+  const kinds = [
+    'text',
+    'number',
+    'currency',
+    'select',
+    'date',
+    'datetime',
+    'boolean',
+    'email',
+    'phone',
+    'url',
+    'longText',
+    'percent',
+    'rating',
+    'json',
+    'multiSelect',
+  ];
   const objects = Array.from({ length: 200 }, (_, o) => ({
     name: `object${o}`,
     pluralName: `objects${o}`,
     fields: Array.from({ length: 30 }, (_, f) => {
       if (f === 29 && o > 0) return { name: `link${f}`, type: 'relation', target: `object${o - 1}` };
       const type = kinds[f % kinds.length]!;
-      return { name: `field${f}`, type, ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}) };
+      return {
+        name: `field${f}`,
+        type,
+        ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}),
+      };
     }),
   }));
   const manifest = parseManifest({ objects }, types);
@@ -145,8 +249,18 @@ function schemaRebuild(workspace: string): Figure[] {
   }
   const t = summarize(times.slice(2));
   return [
-    { metric: 'schema build, 200 objects × 30 fields, p50 (ms)', value: t.p50.toFixed(1), target: '≤ 200 ms', verdict: t.p50 <= 200 ? 'meets' : 'misses' },
-    { metric: 'memory retained per schema revision (MB)', value: Number.isNaN(retained) ? 'run with --expose-gc' : retained.toFixed(2), target: '≤ 5 MB', verdict: Number.isNaN(retained) ? 'info' : retained <= 5 ? 'meets' : 'misses' },
+    {
+      metric: 'schema build, 200 objects × 30 fields, p50 (ms)',
+      value: t.p50.toFixed(1),
+      target: '≤ 200 ms',
+      verdict: t.p50 <= 200 ? 'meets' : 'misses',
+    },
+    {
+      metric: 'memory retained per schema revision (MB)',
+      value: Number.isNaN(retained) ? 'run with --expose-gc' : retained.toFixed(2),
+      target: '≤ 5 MB',
+      verdict: Number.isNaN(retained) ? 'info' : retained <= 5 ? 'meets' : 'misses',
+    },
   ];
 }
 
@@ -162,7 +276,10 @@ function serve(script: string, env: Record<string, string>): Promise<ChildProces
     const port = env.PORT!;
     const deadline = Date.now() + 60_000;
     const poll = async () => {
-      const up = await fetch(`http://127.0.0.1:${port}/${script.endsWith('main.js') ? 'healthz' : 'deals'}`).then((r) => r.ok, () => false);
+      const up = await fetch(`http://127.0.0.1:${port}/${script.endsWith('main.js') ? 'healthz' : 'deals'}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) resolve(child);
       else if (Date.now() > deadline) reject(new Error(`${script} did not start`));
       else setTimeout(poll, 200);
@@ -172,9 +289,15 @@ function serve(script: string, env: Record<string, string>): Promise<ChildProces
   });
 }
 
-async function cannon(options: { url: string; method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }): Promise<number> {
+async function cannon(options: {
+  url: string;
+  method: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<number> {
   const result = await autocannon({ ...options, connections: 50, duration: DURATION });
-  if (result.non2xx > 0 || result.errors > 0) console.warn(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    console.warn(`${options.url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return result.requests.average;
 }
 

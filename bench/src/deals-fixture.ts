@@ -1,18 +1,37 @@
-import { applyManifest, createFieldTypeRegistry, ensureWorkspace, loadModel, type Db, type Model } from '@stratum/runtime';
+import {
+  applyManifest,
+  createFieldTypeRegistry,
+  ensureWorkspace,
+  loadModel,
+  type Db,
+  type Model,
+} from '@stratum/runtime';
 
 export const types = createFieldTypeRegistry();
 
 /** The benchmark's sales model: companies, and deals with an indexed amount, stage and close date. */
 export const dealsManifest = {
   objects: [
-    { name: 'company', pluralName: 'companies', fields: [{ name: 'name', type: 'text', required: true }, { name: 'city', type: 'text', searchable: false }] },
+    {
+      name: 'company',
+      pluralName: 'companies',
+      fields: [
+        { name: 'name', type: 'text', required: true },
+        { name: 'city', type: 'text', searchable: false },
+      ],
+    },
     {
       name: 'deal',
       pluralName: 'deals',
       fields: [
         { name: 'title', type: 'text', required: true, searchable: false },
         { name: 'amount', type: 'currency', currency: 'USD', indexed: true },
-        { name: 'stage', type: 'select', options: ['new', 'qualified', 'proposal', 'negotiation', 'won', 'lost'], indexed: true },
+        {
+          name: 'stage',
+          type: 'select',
+          options: ['new', 'qualified', 'proposal', 'negotiation', 'won', 'lost'],
+          indexed: true,
+        },
         { name: 'closeDate', type: 'date', indexed: true },
         { name: 'company', type: 'relation', target: 'company' },
       ],

@@ -8,7 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { applyManifest, createMany, ensureWorkspace, exportManifest, findMany, loadModel, openPostgres, type RecordContext } from '@stratum/runtime';
+import {
+  applyManifest,
+  createMany,
+  ensureWorkspace,
+  exportManifest,
+  findMany,
+  loadModel,
+  openPostgres,
+  type RecordContext,
+} from '@stratum/runtime';
 import { dropWorkspace, loadDeals, types } from './deals-fixture';
 import { printFigures, summarize, time, type Figure } from './stats';
 
@@ -25,13 +34,21 @@ async function main() {
   try {
     console.log(`Loading ${ROWS.toLocaleString('en')} deals into ${schema} …`);
     await loadDeals(db, workspace, ROWS, null);
-    const ctx = async (): Promise<RecordContext> => ({ db, model: await loadModel(db, workspace), types, actor: { kind: 'system' } });
+    const ctx = async (): Promise<RecordContext> => ({
+      db,
+      model: await loadModel(db, workspace),
+      types,
+      actor: { kind: 'system' },
+    });
 
     // 1. Add a field to a table of BENCH_ROWS rows: catalog-only for plain fields, no rewrite.
-    const filenode = async () => (await db.query<{ f: string }>(`SELECT pg_relation_filenode('"${schema}".deal')::text AS f`)).rows[0]!.f;
+    const filenode = async () =>
+      (await db.query<{ f: string }>(`SELECT pg_relation_filenode('"${schema}".deal')::text AS f`)).rows[0]!.f;
     const before = await filenode();
     const addField = async (field: Record<string, unknown>) => {
-      const manifest = exportManifest(await loadModel(db, workspace), types) as { objects: { name: string; fields: unknown[] }[] };
+      const manifest = exportManifest(await loadModel(db, workspace), types) as {
+        objects: { name: string; fields: unknown[] }[];
+      };
       manifest.objects.find((o) => o.name === 'deal')!.fields.push(field);
       return (await time(() => applyManifest(db, manifest, { workspace, types }))).ms;
     };
@@ -40,10 +57,30 @@ async function main() {
     const textMs = await addField({ name: 'nickname', type: 'text' });
     const after = await filenode();
     figures.push(
-      { metric: `add a number field, ${ROWS.toLocaleString('en')} rows (ms)`, value: numberMs.toFixed(1), target: '≤ 100 ms', verdict: numberMs <= 100 ? 'meets' : 'misses' },
-      { metric: `add a select field, ${ROWS.toLocaleString('en')} rows (ms)`, value: selectMs.toFixed(1), target: '≤ 100 ms', verdict: selectMs <= 100 ? 'meets' : 'misses' },
-      { metric: 'add a searchable text field (builds its GIN index) (ms)', value: textMs.toFixed(1), target: '', verdict: 'info' },
-      { metric: 'table rewritten by adding fields', value: before === after ? 'no' : 'YES', target: 'no', verdict: before === after ? 'meets' : 'misses' },
+      {
+        metric: `add a number field, ${ROWS.toLocaleString('en')} rows (ms)`,
+        value: numberMs.toFixed(1),
+        target: '≤ 100 ms',
+        verdict: numberMs <= 100 ? 'meets' : 'misses',
+      },
+      {
+        metric: `add a select field, ${ROWS.toLocaleString('en')} rows (ms)`,
+        value: selectMs.toFixed(1),
+        target: '≤ 100 ms',
+        verdict: selectMs <= 100 ? 'meets' : 'misses',
+      },
+      {
+        metric: 'add a searchable text field (builds its GIN index) (ms)',
+        value: textMs.toFixed(1),
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'table rewritten by adding fields',
+        value: before === after ? 'no' : 'YES',
+        target: 'no',
+        verdict: before === after ? 'meets' : 'misses',
+      },
     );
 
     // 2. createMany of 10,000 records through the record service (set-based; best and median of 3).
@@ -51,18 +88,48 @@ async function main() {
     const c = await ctx();
     const rates: number[] = [];
     for (let run = 0; run < 3; run++) {
-      const inputs = Array.from({ length: 10_000 }, (_, i) => ({ title: `New deal ${run}-${i}`, amount: { amount: 100 + (i % 5000), currency: 'USD' }, stage: 'new', closeDate: '2026-12-01', company }));
+      const inputs = Array.from({ length: 10_000 }, (_, i) => ({
+        title: `New deal ${run}-${i}`,
+        amount: { amount: 100 + (i % 5000), currency: 'USD' },
+        stage: 'new',
+        closeDate: '2026-12-01',
+        company,
+      }));
       const { ms } = await time(() => createMany(c, 'deal', inputs));
       rates.push(10_000 / (ms / 1000));
     }
     rates.sort((a, b) => a - b);
-    figures.push({ metric: 'createMany 10,000 records, best / median (records/s)', value: `${rates[2]!.toFixed(0)} / ${rates[1]!.toFixed(0)}`, target: '≥ 10,000', verdict: rates[1]! >= 10_000 ? 'meets' : 'misses' });
+    figures.push({
+      metric: 'createMany 10,000 records, best / median (records/s)',
+      value: `${rates[2]!.toFixed(0)} / ${rates[1]!.toFixed(0)}`,
+      target: '≥ 10,000',
+      verdict: rates[1]! >= 10_000 ? 'meets' : 'misses',
+    });
 
     // 3. findMany: 50 rows, filter + sort, vs the same hand-written SQL through pg, interleaved.
     const pool = new Pool({ connectionString: DATABASE_URL, max: 2 });
-    const columns = ['id', 'createdAt', 'updatedAt', 'createdBy', 'owner', 'deletedAt', 'title', 'amount', 'amount_currency', 'stage', 'closeDate', 'company'].map((x) => `"${x}"`).join(', ');
+    const columns = [
+      'id',
+      'createdAt',
+      'updatedAt',
+      'createdBy',
+      'owner',
+      'deletedAt',
+      'title',
+      'amount',
+      'amount_currency',
+      'stage',
+      'closeDate',
+      'company',
+    ]
+      .map((x) => `"${x}"`)
+      .join(', ');
     const sqlText = `SELECT ${columns} FROM "${schema}".deal WHERE "deletedAt" IS NULL AND stage = $1 AND amount >= $2 ORDER BY amount DESC, id DESC LIMIT 51`;
-    const options = { filter: { stage: { $eq: 'proposal' }, amount: { $gte: 5000 } }, orderBy: [{ field: 'amount', direction: 'DESC' as const }], first: 50 };
+    const options = {
+      filter: { stage: { $eq: 'proposal' }, amount: { $gte: 5000 } },
+      orderBy: [{ field: 'amount', direction: 'DESC' as const }],
+      first: 50,
+    };
     const runtimeTimes: number[] = [];
     const sqlTimes: number[] = [];
     let last = await findMany(c, 'deal', options);
@@ -77,14 +144,36 @@ async function main() {
     }
     const r = summarize(runtimeTimes);
     const s = summarize(sqlTimes);
-    const nextPage = summarize(await repeat(100, () => findMany(c, 'deal', { ...options, after: last.pageInfo.endCursor! })));
+    const nextPage = summarize(
+      await repeat(100, () => findMany(c, 'deal', { ...options, after: last.pageInfo.endCursor! })),
+    );
     const counted = summarize(await repeat(20, () => findMany(c, 'deal', { ...options, totalCount: true })));
     await pool.end();
     figures.push(
-      { metric: 'findMany 50 rows, filter + sort, p50 / p95 (ms)', value: `${r.p50.toFixed(2)} / ${r.p95.toFixed(2)}`, target: '', verdict: 'info' },
-      { metric: 'same hand-written SQL through pg, p50 / p95 (ms)', value: `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)}`, target: '', verdict: 'info' },
-      { metric: 'findMany / SQL (p50 ratio)', value: `${(r.p50 / s.p50).toFixed(2)}×`, target: '≤ 1.2×', verdict: r.p50 / s.p50 <= 1.2 ? 'meets' : 'misses' },
-      { metric: 'findMany second page (keyset cursor) p50 (ms)', value: nextPage.p50.toFixed(2), target: '', verdict: 'info' },
+      {
+        metric: 'findMany 50 rows, filter + sort, p50 / p95 (ms)',
+        value: `${r.p50.toFixed(2)} / ${r.p95.toFixed(2)}`,
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'same hand-written SQL through pg, p50 / p95 (ms)',
+        value: `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)}`,
+        target: '',
+        verdict: 'info',
+      },
+      {
+        metric: 'findMany / SQL (p50 ratio)',
+        value: `${(r.p50 / s.p50).toFixed(2)}×`,
+        target: '≤ 1.2×',
+        verdict: r.p50 / s.p50 <= 1.2 ? 'meets' : 'misses',
+      },
+      {
+        metric: 'findMany second page (keyset cursor) p50 (ms)',
+        value: nextPage.p50.toFixed(2),
+        target: '',
+        verdict: 'info',
+      },
       { metric: 'findMany with totalCount p50 (ms)', value: counted.p50.toFixed(2), target: '', verdict: 'info' },
     );
 
@@ -92,7 +181,23 @@ async function main() {
     const wide = `${workspace}_m`;
     cleanup.push(wide);
     await ensureWorkspace(db, wide);
-    const kinds = ['text', 'number', 'currency', 'select', 'date', 'datetime', 'boolean', 'email', 'phone', 'url', 'longText', 'percent', 'rating', 'json', 'multiSelect'];
+    const kinds = [
+      'text',
+      'number',
+      'currency',
+      'select',
+      'date',
+      'datetime',
+      'boolean',
+      'email',
+      'phone',
+      'url',
+      'longText',
+      'percent',
+      'rating',
+      'json',
+      'multiSelect',
+    ];
     const manifest = {
       objects: Array.from({ length: 50 }, (_, o) => ({
         name: `object${o}`,
@@ -100,24 +205,45 @@ async function main() {
         fields: Array.from({ length: 30 }, (_, f) => {
           if (f === 29 && o > 0) return { name: `link${f}`, type: 'relation', target: `object${o - 1}` };
           const type = kinds[f % kinds.length]!;
-          return { name: `field${f}`, type, ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}), ...(f === 3 ? { indexed: true } : {}) };
+          return {
+            name: `field${f}`,
+            type,
+            ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}),
+            ...(f === 3 ? { indexed: true } : {}),
+          };
         }),
       })),
     };
     const first = await time(() => applyManifest(db, manifest, { workspace: wide, types }));
     const again = await time(() => applyManifest(db, manifest, { workspace: wide, types }));
     figures.push(
-      { metric: 'apply a manifest of 50 objects × 30 fields (ms)', value: first.ms.toFixed(0), target: '≤ 5,000 ms', verdict: first.ms <= 5000 ? 'meets' : 'misses' },
-      { metric: 'apply it again, no changes (ms)', value: again.ms.toFixed(0), target: '', verdict: again.result.lines.length === 0 ? 'info' : 'misses' },
+      {
+        metric: 'apply a manifest of 50 objects × 30 fields (ms)',
+        value: first.ms.toFixed(0),
+        target: '≤ 5,000 ms',
+        verdict: first.ms <= 5000 ? 'meets' : 'misses',
+      },
+      {
+        metric: 'apply it again, no changes (ms)',
+        value: again.ms.toFixed(0),
+        target: '',
+        verdict: again.result.lines.length === 0 ? 'info' : 'misses',
+      },
     );
   } finally {
     for (const name of cleanup) await dropWorkspace(db, name).catch(() => undefined);
     await db.close();
   }
-  printFigures(`Runtime benchmark (${ROWS.toLocaleString('en')} deals, PostgreSQL server, ${new Date().toISOString()})`, figures);
+  printFigures(
+    `Runtime benchmark (${ROWS.toLocaleString('en')} deals, PostgreSQL server, ${new Date().toISOString()})`,
+    figures,
+  );
   const dir = path.resolve(__dirname, '../results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `runtime-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`), JSON.stringify({ rows: ROWS, figures }, null, 2));
+  writeFileSync(
+    path.join(dir, `runtime-${new Date().toISOString().slice(0, 19).replace(/:/g, '')}.json`),
+    JSON.stringify({ rows: ROWS, figures }, null, 2),
+  );
 }
 
 async function repeat(n: number, work: () => Promise<unknown>): Promise<number[]> {

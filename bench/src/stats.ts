@@ -7,7 +7,11 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export function summarize(samples: readonly number[]): { p50: number; p95: number; mean: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
 }
 
 export async function time<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -24,8 +28,13 @@ export interface Figure {
 }
 
 export function printFigures(title: string, figures: readonly Figure[]): void {
-  const widths = [Math.max(...figures.map((f) => f.metric.length), 6), Math.max(...figures.map((f) => f.value.length), 5), Math.max(...figures.map((f) => f.target.length), 6)];
-  const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(widths[0]!)}  ${b.padStart(widths[1]!)}  ${c.padEnd(widths[2]!)}  ${d}`;
+  const widths = [
+    Math.max(...figures.map((f) => f.metric.length), 6),
+    Math.max(...figures.map((f) => f.value.length), 5),
+    Math.max(...figures.map((f) => f.target.length), 6),
+  ];
+  const line = (a: string, b: string, c: string, d: string) =>
+    `${a.padEnd(widths[0]!)}  ${b.padStart(widths[1]!)}  ${c.padEnd(widths[2]!)}  ${d}`;
   console.log(`\n${title}\n`);
   console.log(line('metric', 'value', 'target', 'verdict'));
   for (const f of figures) console.log(line(f.metric, f.value, f.target, f.verdict));
