@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { isStratumError } from '@stratum/runtime';
 
 const CONTRACT_CODES = new Set([
@@ -21,7 +21,7 @@ export function formatError(
   error: unknown,
   log: (error: unknown) => void,
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = rootCause(error);
   if (isStratumError(original)) {
     const problems = original.problems.length ? { problems: original.problems } : {};
     return {
@@ -53,4 +53,15 @@ export function formatError(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** The error a resolver threw, under the layers GraphQL executors and Apollo wrap around it. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const inner = (current as { originalError?: unknown } | null)?.originalError;
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
 }

@@ -1,10 +1,14 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { loadModel, type Db, type FieldTypeRegistry, type Model } from '@stratum/runtime';
 import type { Logger } from 'pino';
 import { buildSchema } from './build-schema';
 import type { GraphQLContext } from './context';
 import { formatError } from './errors';
+import { jitGateway } from './jit-gateway';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './limits';
 
 export interface ServedSchema {
@@ -58,21 +62,21 @@ export class SchemaRegistry {
     const started = performance.now();
     const model = await loadModel(db, workspace);
     const apollo = new ApolloServer<GraphQLContext>({
-      schema: buildSchema(model, types),
+      gateway: jitGateway(buildSchema(model, types)),
       introspection,
       validationRules: limitRules(limits),
       includeStacktraceInErrorResponses: false,
-      plugins: [ApolloServerPluginLandingPageDisabled()],
+      // No cache hints are used: the cache-control plugin would only instrument every resolver.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
       formatError: (formatted, error) =>
         formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error in a resolver')),
     });
     await apollo.start();
     const served = { revision: model.revision, model, apollo };
     if (!this.#current || this.#current.revision < served.revision) {
-      const previous = this.#current;
+      // Requests still running on the previous schema keep their reference and finish on it; the previous
+      // server is left to the garbage collector (stopping it would fail those requests).
       this.#current = served;
-      // Requests still running on the previous schema keep their reference; nothing else needs stopping.
-      void previous?.apollo.stop().catch(() => undefined);
     }
     logger.info(
       { revision: model.revision, objects: model.objects.length, ms: Math.round(performance.now() - started) },
