@@ -10,12 +10,25 @@ export interface QueryResult<Row> {
   readonly rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * Prepare the statement under this name and reuse it on the same connection (the server skips parsing
+   * and planning it again). Only for statements whose result columns cannot change under the name: the
+   * record service names them after the model revision.
+   */
+  readonly prepare?: string;
+}
+
 export interface Db {
   /** Which backend this is; only for diagnostics and the few places where PGlite differs (none in SQL). */
   readonly dialect: 'postgres' | 'pglite';
   /** True inside `transaction`. */
   readonly inTransaction: boolean;
-  query<Row = Record<string, unknown>>(text: string, values?: readonly unknown[]): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(
+    text: string,
+    values?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<Row>>;
   /** Several statements without parameters (DDL scripts). */
   exec(text: string): Promise<void>;
   /**
@@ -27,9 +40,13 @@ export interface Db {
 }
 
 /** Runs a built fragment. */
-export function run<Row = Record<string, unknown>>(db: Db, fragment: Fragment): Promise<QueryResult<Row>> {
+export function run<Row = Record<string, unknown>>(
+  db: Db,
+  fragment: Fragment,
+  options?: QueryOptions,
+): Promise<QueryResult<Row>> {
   const { text, values } = compile(fragment);
-  return db.query<Row>(text, values);
+  return db.query<Row>(text, values, options);
 }
 
 /** Counts statements; tests and benchmarks use it to prove query budgets (e.g. no N+1). */
@@ -38,9 +55,9 @@ export function countingDb(inner: Db): Db & { readonly statements: string[]; res
   const wrap = (db: Db): Db => ({
     dialect: db.dialect,
     inTransaction: db.inTransaction,
-    query(text, values) {
+    query(text, values, options) {
       statements.push(text);
-      return db.query(text, values);
+      return db.query(text, values, options);
     },
     exec(text) {
       statements.push(text);

@@ -1,5 +1,5 @@
-import { Pool, types, type PoolClient } from 'pg';
-import type { Db, QueryResult } from './db';
+import { Pool, types, type PoolClient, type QueryConfig } from 'pg';
+import type { Db, QueryOptions, QueryResult } from './db';
 
 // Parse int8 (counts) as numbers and numeric as strings (exact decimals stay exact); dates stay strings
 // so that a `date` field reads back as the day it was written, whatever the server's time zone.
@@ -25,8 +25,8 @@ export function openPostgres(options: PostgresOptions): Db {
   return {
     dialect: 'postgres',
     inTransaction: false,
-    async query<Row>(text: string, values?: readonly unknown[]): Promise<QueryResult<Row>> {
-      const result = await pool.query(text, values as unknown[] | undefined);
+    async query<Row>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<Row>> {
+      const result = await pool.query(statement(text, values, options));
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
     async exec(text: string) {
@@ -54,8 +54,8 @@ function clientDb(client: PoolClient, depth: number): Db {
   return {
     dialect: 'postgres',
     inTransaction: true,
-    async query<Row>(text: string, values?: readonly unknown[]): Promise<QueryResult<Row>> {
-      const result = await client.query(text, values as unknown[] | undefined);
+    async query<Row>(text: string, values?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<Row>> {
+      const result = await client.query(statement(text, values, options));
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
     async exec(text: string) {
@@ -75,4 +75,12 @@ function clientDb(client: PoolClient, depth: number): Db {
     },
     close: async () => undefined,
   };
+}
+
+function statement(
+  text: string,
+  values: readonly unknown[] | undefined,
+  options: QueryOptions | undefined,
+): QueryConfig {
+  return { text, values: values as unknown[] | undefined, ...(options?.prepare ? { name: options.prepare } : {}) };
 }

@@ -1,5 +1,5 @@
 import { compileCondition, parseCondition, type ConditionNode } from '../conditions';
-import { run } from '../db/db';
+import { runRead } from './read';
 import { badInput, limitExceeded } from '../errors';
 import { conditionTarget } from '../model/condition-targets';
 import type { ObjectDef } from '../model/model';
@@ -58,7 +58,7 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
   const query = sql`SELECT ${selectList(object, ALIAS)} FROM ${from}
     WHERE ${join(pageWhere, ' AND ')} ORDER BY ${orderByClause(keys, ALIAS)} LIMIT ${first + 1}`;
   const [{ rows }, totalCount] = await Promise.all([
-    run<Record<string, unknown>>(ctx.db, query),
+    runRead<Record<string, unknown>>(ctx, query),
     options.totalCount ? countWhere(ctx, from, where) : Promise.resolve(undefined),
   ]);
   return toPage(rows, first, keys, (row) => decodeRow(ctx, object, row), totalCount);
@@ -109,8 +109,8 @@ export async function findOne(
   const object = requireObject(ctx, objectName);
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const deleted = options.deleted === 'include' ? raw('TRUE') : raw(`${ALIAS}."deletedAt" IS NULL`);
-  const { rows } = await run<Record<string, unknown>>(
-    ctx.db,
+  const { rows } = await runRead<Record<string, unknown>>(
+    ctx,
     sql`SELECT ${selectList(object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted}`,
   );
   return rows[0] ? decodeRow(ctx, object, rows[0]) : null;
@@ -148,8 +148,8 @@ export function whereClause(
 }
 
 async function countWhere(ctx: RecordContext, from: Fragment, where: readonly Fragment[]): Promise<number> {
-  const { rows } = await run<{ count: number }>(
-    ctx.db,
+  const { rows } = await runRead<{ count: number }>(
+    ctx,
     sql`SELECT count(*)::int AS count FROM ${from} WHERE ${join(where, ' AND ')}`,
   );
   return rows[0]?.count ?? 0;

@@ -1,5 +1,5 @@
 import { compileCondition } from '../conditions';
-import { run } from '../db/db';
+import { runRead } from './read';
 import { badInput, limitExceeded } from '../errors';
 import { relationKind, relationSettings } from '../fields/relation-type';
 import { findField, findObject, type FieldDef } from '../model/model';
@@ -23,8 +23,8 @@ export async function loadByIds(
   const object = requireObject(ctx, objectName);
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const { rows } = await run<Record<string, unknown>>(
-    ctx.db,
+  const { rows } = await runRead<Record<string, unknown>>(
+    ctx,
     sql`SELECT ${selectList(object, 't0')} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL`,
   );
   return new Map(rows.map((row) => [row.id as string, decodeRow(ctx, object, row)]));
@@ -57,8 +57,8 @@ export async function loadRelated(
     where.push(compileCondition(parseFilter(ctx, target, options.filter, options.filterSyntax), 't0'));
   const page = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), 't0')] : where;
   const parents = [...new Set(parentIds)];
-  const { rows } = await run<Record<string, unknown>>(
-    ctx.db,
+  const { rows } = await runRead<Record<string, unknown>>(
+    ctx,
     sql`SELECT p.id AS "_parent", r.* FROM unnest(${parents}::uuid[]) AS p(id) CROSS JOIN LATERAL (
       SELECT ${selectList(target, 't0')} FROM ${from} WHERE ${join(page, ' AND ')}
       ORDER BY ${orderByClause(keys, 't0')} LIMIT ${first + 1}) AS r`,
@@ -97,8 +97,8 @@ async function countRelated(
   where: readonly Fragment[],
   parents: readonly string[],
 ): Promise<Map<string, number>> {
-  const { rows } = await run<{ parent: string; count: number }>(
-    ctx.db,
+  const { rows } = await runRead<{ parent: string; count: number }>(
+    ctx,
     sql`SELECT p.id AS parent, (SELECT count(*)::int FROM ${from} WHERE ${join(where, ' AND ')}) AS count FROM unnest(${parents}::uuid[]) AS p(id)`,
   );
   return new Map(rows.map((r) => [r.parent, r.count]));

@@ -27,6 +27,8 @@ export async function requestPreamble(db: Db, workspace: string, token: string |
        LEFT JOIN stratum.memberships m ON m."userId" = u.id AND m.workspace = w.name
       WHERE w.name = $1`,
     [workspace, token ? tokenHash(token) : null],
+    // A fixed statement on fixed tables: prepared once per connection.
+    { prepare: 'stratum_request_preamble' },
   );
   const row = rows[0];
   if (!row) throw new Error(`Workspace "${workspace}" does not exist`);
