@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { isStratumError, type Db, type FieldTypeRegistry } from '@stratum/runtime';
 import { SchemaRegistry } from './graphql/schema-registry';
 import { authRoutes } from './http/auth-routes';
+import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql-handler';
 import { restRoutes } from './rest/routes';
 
@@ -53,6 +54,8 @@ export function createApp(options: AppOptions): App {
   app.get('/graphql', graphql);
   app.post('/graphql', graphql);
   app.use(restRoutes({ db, workspace, types, registry }));
+  // A development tool, served with introspection: both are off in production unless asked for.
+  if (options.introspection) app.use(graphiqlRoutes());
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if ((error as { type?: string }).type === 'entity.parse.failed') {
       res

@@ -55,8 +55,10 @@ export async function startServer(
     app,
     admin,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      // Stop accepting connections, let requests in flight finish, close idle keep-alive connections.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
       await app.registry.stop();
       if (!options.db) await db.close();
     },
