@@ -289,3 +289,43 @@ const check = path.resolve(__dirname, '../../../shared/contract-check/check.mjs'
     await fresh.close();
   }
 });
+
+test('objects are created, renamed and removed through the metadata API', async () => {
+  const created =
+    await api.gql(`mutation { createObject(input: { name: "inspection", pluralName: "inspections", label: { en: "Inspection", uz: "Tekshiruv" },
+      fields: [{ name: "result", type: "select", options: ["pass", "fail"], default: "pass" }, { name: "truck", type: "relation", target: "truck" }] }) { applied changes } }`);
+  expect(created.data).toEqual({
+    createObject: {
+      applied: true,
+      changes: [
+        '+ object inspection (2 fields)',
+        '+ field inspection.result (select)',
+        '+ field inspection.truck (relation)',
+      ],
+    },
+  });
+  const made = await api.gql<{ createInspection: { result: string } }>(
+    `mutation { createInspection(data: {}) { result } }`,
+  );
+  expect(made.data).toEqual({ createInspection: { result: 'pass' } });
+  const meta = await api.gql<{ object: { label: string; fields: { name: string }[] } }>(
+    `{ object(name: "inspection") { label(locale: "uz") labelPlural fields { name } } }`,
+  );
+  expect(meta.data!.object).toMatchObject({ label: 'Tekshiruv', fields: [{ name: 'result' }, { name: 'truck' }] });
+  const renamed = await api.gql(
+    `mutation { updateObject(name: "inspection", input: { name: "checkup", pluralName: "checkups" }) { changes } }`,
+  );
+  expect(renamed.data).toEqual({ updateObject: { changes: ['~ object inspection → checkup'] } });
+  expect((await api.gql<{ checkups: { totalCount: number } }>(`{ checkups { totalCount } }`)).data).toEqual({
+    checkups: { totalCount: 1 },
+  });
+  const removed = await api.gql(`mutation { deleteObject(name: "checkup") { applied destructive } }`);
+  expect(removed.data).toMatchObject({
+    deleteObject: { applied: true, destructive: [expect.stringMatching(/^- object checkup/)] },
+  });
+  expect(code(await api.gql(`{ checkups { totalCount } }`))).toBe('BAD_USER_INPUT');
+  const exported = await api.gql<{ exportManifest: { objects: { name: string }[] } }>(
+    `{ exportManifest metadataRevision pipelines { object } }`,
+  );
+  expect(exported.data!.exportManifest.objects.map((o) => o.name)).toEqual(['depot', 'truck', 'part']);
+});
