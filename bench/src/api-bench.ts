@@ -14,7 +14,7 @@ import { diffModel, emptyModel, openPostgres, parseManifest } from '@stratum/run
 import { buildSchema, createUser } from '@stratum/server';
 
 import { dropWorkspace, loadDeals, types } from './deals-fixture';
-import { printFigures, summarize, time, type Figure } from './stats';
+import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -94,27 +94,12 @@ async function main() {
       }
     }
     await pool.end();
-    const g = summarize(gqlTimes);
-    const s = summarize(sqlTimes);
     figures.push(
-      {
-        metric: 'GraphQL page over HTTP p50 / p95 (ms)',
-        value: `${g.p50.toFixed(2)} / ${g.p95.toFixed(2)}`,
-        target: '',
-        verdict: 'info',
-      },
-      {
-        metric: 'hand-written SQL through pg p50 / p95 (ms)',
-        value: `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)}`,
-        target: '',
-        verdict: 'info',
-      },
-      {
-        metric: 'GraphQL page / SQL (p50 ratio)',
-        value: `${(g.p50 / s.p50).toFixed(2)}×`,
-        target: '≤ 2×',
-        verdict: g.p50 / s.p50 <= 2 ? 'meets' : 'misses',
-      },
+      ...latencyComparison(
+        { label: 'GraphQL page over HTTP', samples: gqlTimes },
+        { label: 'hand-written SQL through pg', samples: sqlTimes },
+        { label: 'GraphQL page / SQL (p50 ratio)', max: 2 },
+      ),
     );
 
     // 2. Throughput at 50 connections: the page through Stratum vs the bare endpoint, and a single-record read.

@@ -19,7 +19,7 @@ import {
   type RecordContext,
 } from '@stratum/runtime';
 import { dropWorkspace, loadDeals, types } from './deals-fixture';
-import { printFigures, summarize, time, type Figure } from './stats';
+import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -142,32 +142,17 @@ async function main() {
         sqlTimes.push(s.ms);
       }
     }
-    const r = summarize(runtimeTimes);
-    const s = summarize(sqlTimes);
     const nextPage = summarize(
       await repeat(100, () => findMany(c, 'deal', { ...options, after: last.pageInfo.endCursor! })),
     );
     const counted = summarize(await repeat(20, () => findMany(c, 'deal', { ...options, totalCount: true })));
     await pool.end();
     figures.push(
-      {
-        metric: 'findMany 50 rows, filter + sort, p50 / p95 (ms)',
-        value: `${r.p50.toFixed(2)} / ${r.p95.toFixed(2)}`,
-        target: '',
-        verdict: 'info',
-      },
-      {
-        metric: 'same hand-written SQL through pg, p50 / p95 (ms)',
-        value: `${s.p50.toFixed(2)} / ${s.p95.toFixed(2)}`,
-        target: '',
-        verdict: 'info',
-      },
-      {
-        metric: 'findMany / SQL (p50 ratio)',
-        value: `${(r.p50 / s.p50).toFixed(2)}×`,
-        target: '≤ 1.2×',
-        verdict: r.p50 / s.p50 <= 1.2 ? 'meets' : 'misses',
-      },
+      ...latencyComparison(
+        { label: 'findMany 50 rows, filter + sort,', samples: runtimeTimes },
+        { label: 'same hand-written SQL through pg,', samples: sqlTimes },
+        { label: 'findMany / SQL (p50 ratio)', max: 1.2 },
+      ),
       {
         metric: 'findMany second page (keyset cursor) p50 (ms)',
         value: nextPage.p50.toFixed(2),

@@ -39,3 +39,34 @@ export function printFigures(title: string, figures: readonly Figure[]): void {
   console.log(line('metric', 'value', 'target', 'verdict'));
   for (const f of figures) console.log(line(f.metric, f.value, f.target, f.verdict));
 }
+
+/** Three figures comparing two latency samples: each side's p50 / p95, and the ratio of the p50s. */
+export function latencyComparison(
+  subject: { label: string; samples: readonly number[] },
+  baseline: { label: string; samples: readonly number[] },
+  ratio: { label: string; max: number },
+): Figure[] {
+  const a = summarize(subject.samples);
+  const b = summarize(baseline.samples);
+  const r = a.p50 / b.p50;
+  return [
+    {
+      metric: `${subject.label} p50 / p95 (ms)`,
+      value: `${a.p50.toFixed(2)} / ${a.p95.toFixed(2)}`,
+      target: '',
+      verdict: 'info',
+    },
+    {
+      metric: `${baseline.label} p50 / p95 (ms)`,
+      value: `${b.p50.toFixed(2)} / ${b.p95.toFixed(2)}`,
+      target: '',
+      verdict: 'info',
+    },
+    {
+      metric: ratio.label,
+      value: `${r.toFixed(2)}×`,
+      target: `≤ ${ratio.max}×`,
+      verdict: r <= ratio.max ? 'meets' : 'misses',
+    },
+  ];
+}

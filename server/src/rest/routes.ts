@@ -38,32 +38,30 @@ type Handler = (req: Request, ctx: RecordContext, object: ObjectDef) => Promise<
  */
 export function restRoutes(deps: RestDeps): Router {
   const router = Router();
+  const unauthenticated = (res: Response) =>
+    res
+      .status(401)
+      .json({
+        error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
+      });
+  /** The caller and the model of the current revision, or null without a live session. */
+  const authenticate = async (req: Request) => {
+    const { revision, caller } = await requestPreamble(deps.db, deps.workspace, bearerToken(req.headers.authorization));
+    return caller ? { caller, model: (await deps.registry.forRevision(revision)).model } : null;
+  };
   const route =
     (handler: Handler, status = 200) =>
     async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const { revision, caller } = await requestPreamble(
-          deps.db,
-          deps.workspace,
-          bearerToken(req.headers.authorization),
-        );
-        if (!caller) {
-          res.status(401).json({
-            error: {
-              code: 'UNAUTHENTICATED',
-              message: 'Authentication required: send Authorization: Bearer <token>',
-            },
-          });
-          return;
-        }
-        const { model } = await deps.registry.forRevision(revision);
-        const object = model.objects.find((o) => o.pluralName === req.params.plural);
+        const session = await authenticate(req);
+        if (!session) return void unauthenticated(res);
+        const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
         if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
         const ctx: RecordContext = {
           db: deps.db,
-          model,
+          model: session.model,
           types: deps.types,
-          actor: { kind: 'user', id: caller.userId },
+          actor: { kind: 'user', id: session.caller.userId },
         };
         res.status(status).json(await handler(req, ctx, object));
       } catch (error) {
@@ -81,18 +79,9 @@ export function restRoutes(deps: RestDeps): Router {
   // The document names every object and field, so it is for authenticated callers only.
   router.get('/api/openapi.json', async (req, res, next) => {
     try {
-      const { revision, caller } = await requestPreamble(
-        deps.db,
-        deps.workspace,
-        bearerToken(req.headers.authorization),
-      );
-      if (!caller) {
-        res.status(401).json({
-          error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
-        });
-        return;
-      }
-      res.json(openApiDocument((await deps.registry.forRevision(revision)).model, deps.types));
+      const session = await authenticate(req);
+      if (!session) return void unauthenticated(res);
+      res.json(openApiDocument(session.model, deps.types));
     } catch (error) {
       next(error);
     }
