@@ -39,11 +39,9 @@ type Handler = (req: Request, ctx: RecordContext, object: ObjectDef) => Promise<
 export function restRoutes(deps: RestDeps): Router {
   const router = Router();
   const unauthenticated = (res: Response) =>
-    res
-      .status(401)
-      .json({
-        error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
-      });
+    res.status(401).json({
+      error: { code: 'UNAUTHENTICATED', message: 'Authentication required: send Authorization: Bearer <token>' },
+    });
   /** The caller and the model of the current revision, or null without a live session. */
   const authenticate = async (req: Request) => {
     const { revision, caller } = await requestPreamble(deps.db, deps.workspace, bearerToken(req.headers.authorization));
