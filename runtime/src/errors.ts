@@ -60,6 +60,11 @@ export function conflict(message: string, path?: string, details: Record<string,
   return new StratumError('CONFLICT', message, path ? [{ path, message }] : [], details);
 }
 
+/** Not allowed. Messages name the action and the object or field, never a value the user may not see. */
+export function forbidden(message: string, path?: string): StratumError {
+  return new StratumError('FORBIDDEN', message, path ? [{ path, message }] : []);
+}
+
 export function limitExceeded(message: string, details: Record<string, unknown> = {}): StratumError {
   return new StratumError('LIMIT_EXCEEDED', message, [], details);
 }

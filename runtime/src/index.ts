@@ -67,3 +67,6 @@ export {
   updateField,
   deleteField,
 } from './migrator/model-edits';
+export { buildAccess, type Access } from './access/access';
+export { ACTIONS, ADMIN_ROLE, roleSchema, type Action, type RoleDef, type RuleDef } from './access/role';
+export { type UserValues } from './access/user-values';

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { labelSchema } from './label';
-import { NAME_PATTERN } from './manifest';
+import { nameSchema } from './name';
+import { roleSchema } from '../access/role';
 
 /** Zod schemas for the parts of a manifest that do not depend on field types. */
-export const nameSchema = z
-  .string({ error: 'must be a string' })
-  .regex(NAME_PATTERN, 'must match ^[a-z][a-zA-Z0-9]{0,62}$ (a letter, then letters and digits, at most 63)');
+export { nameSchema };
 
 /** Keys every field has, whatever its type; the type adds its own settings. */
 export const commonFieldShape = {
@@ -58,5 +57,5 @@ export const manifestSchema = z.strictObject({
   pipelines: z.array(pipelineSchema).default([]),
   // Validated by the workflow and permission modules when they apply; kept as given until then.
   workflows: z.array(z.record(z.string(), z.unknown())).default([]),
-  roles: z.array(z.record(z.string(), z.unknown())).default([]),
+  roles: z.array(roleSchema).max(200).default([]),
 });

@@ -62,6 +62,21 @@ const STEPS: readonly string[] = [
      "revokedAt" timestamptz
    );
    CREATE INDEX sessions_user ON stratum.sessions ("userId");`,
+  // Teams with a lead, per workspace: `$user.teamIds` and `$user.subordinateIds` in role conditions.
+  `CREATE TABLE stratum.teams (
+     id uuid PRIMARY KEY,
+     workspace text NOT NULL REFERENCES stratum.workspaces(name) ON DELETE CASCADE,
+     name text NOT NULL,
+     "leadId" uuid REFERENCES stratum.users(id) ON DELETE SET NULL,
+     UNIQUE (workspace, name)
+   );
+   CREATE INDEX teams_lead ON stratum.teams ("leadId");
+   CREATE TABLE stratum.team_members (
+     "teamId" uuid NOT NULL REFERENCES stratum.teams(id) ON DELETE CASCADE,
+     "userId" uuid NOT NULL REFERENCES stratum.users(id) ON DELETE CASCADE,
+     PRIMARY KEY ("teamId", "userId")
+   );
+   CREATE INDEX team_members_user ON stratum.team_members ("userId");`,
 ];
 
 /** Creates or upgrades the metadata schema. Safe to call at every start, from several processes at once. */

@@ -4,6 +4,7 @@ import { relationKind } from '../fields/relation-type';
 import { findField, type FieldDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { requireObject, type RecordContext } from './context';
+import { canReadField, requireReadableField } from './authorize';
 import { whereClause, type FindManyOptions } from './find';
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -67,11 +68,15 @@ export async function aggregate(
   if (limit > MAX_GROUPS) throw limitExceeded(`an aggregation returns at most ${MAX_GROUPS} groups`, { path: 'limit' });
   const problems: Problem[] = [];
   const groups = (options.groupBy ?? []).flatMap((group, i) => {
+    requireReadableField(ctx, object, group.field, `groupBy[${i}].field`, 'group');
     const expression = groupExpression(findField(object, group.field), group, `groupBy[${i}]`, problems);
     return expression ? [{ name: group.field, expression }] : [];
   });
   if (problems.length) throw badInput(problems);
-  const numeric = object.fields.filter((f) => NUMERIC.has(f.type) && f.columns[0]);
+  // Sums of a field the actor may not read would reveal it: only readable fields are aggregated.
+  const numeric = object.fields.filter(
+    (f) => NUMERIC.has(f.type) && f.columns[0] && canReadField(ctx, object.name, f.name),
+  );
   const metrics = numeric.flatMap((f) =>
     (['sum', 'avg', 'min', 'max'] as const).map((m) => raw(`${m}(t0."${f.columns[0]}")::float8 AS "${m}_${f.name}"`)),
   );

@@ -1,6 +1,7 @@
 import type { Db } from '../db/db';
 import { notFound } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
+import type { Access } from '../access/access';
 import { findObject, type Model, type ObjectDef } from '../model/model';
 
 /** Who performs an operation: a user, or the system (CLI, seeding, migrations). */
@@ -17,6 +18,11 @@ export interface RecordContext {
   readonly model: Model;
   readonly types: FieldTypeRegistry;
   readonly actor: Actor;
+  /**
+   * What the actor may do. Absent only for the system actor (CLI, seeding): there is no other way around
+   * the checks (DESIGN.md decision 4).
+   */
+  readonly access?: Access | undefined;
 }
 
 export function actorId(actor: Actor): string | null {

@@ -10,6 +10,7 @@ import { requireObject, type RecordContext, type RecordData } from './context';
 import { afterCursor, cursorValues, decodeCursor, encodeCursor, orderByClause } from './cursor';
 import { resolveOrder, type OrderBy, type SortKey } from './order';
 import { searchCondition } from './search';
+import { actionScope, canReadField, requireReadableField, secureCondition, visibleRecord } from './authorize';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -52,6 +53,7 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
   if (first > MAX_PAGE_SIZE)
     throw limitExceeded(`first may be at most ${MAX_PAGE_SIZE}`, { path: 'first', max: MAX_PAGE_SIZE });
   const keys = resolveOrder(object, ctx.types, options.orderBy);
+  options.orderBy?.forEach((o, i) => requireReadableField(ctx, object, o.field, `orderBy[${i}].field`, 'sort'));
   const where = whereClause(ctx, object, options);
   const pageWhere = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), ALIAS)] : where;
   const from = sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`;
@@ -61,7 +63,7 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
     runRead<Record<string, unknown>>(ctx, query),
     options.totalCount ? countWhere(ctx, from, where) : Promise.resolve(undefined),
   ]);
-  return toPage(rows, first, keys, (row) => decodeRow(ctx, object, row), totalCount);
+  return toPage(rows, first, keys, (row) => visibleRecord(ctx, object, decodeRow(ctx, object, row)), totalCount);
 }
 
 /**
@@ -109,11 +111,14 @@ export async function findOne(
   const object = requireObject(ctx, objectName);
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const deleted = options.deleted === 'include' ? raw('TRUE') : raw(`${ALIAS}."deletedAt" IS NULL`);
+  // A record outside the read scope is simply not found: no hint that it exists.
+  const scope = actionScope(ctx, 'read', object);
+  const allowed = scope ? compileCondition(scope, ALIAS) : raw('TRUE');
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
-    sql`SELECT ${selectList(object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted}`,
+    sql`SELECT ${selectList(object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted} AND ${allowed}`,
   );
-  return rows[0] ? decodeRow(ctx, object, rows[0]) : null;
+  return rows[0] ? visibleRecord(ctx, object, decodeRow(ctx, object, rows[0])) : null;
 }
 
 /** Parses a filter against an object, with errors at `filter.…` paths. */
@@ -136,11 +141,15 @@ export function whereClause(
   const deleted = options.deleted ?? 'exclude';
   if (deleted === 'exclude') where.push(raw(`${ALIAS}."deletedAt" IS NULL`));
   if (deleted === 'only') where.push(raw(`${ALIAS}."deletedAt" IS NOT NULL`));
+  // The actor's read scope is part of the query: pages, counts and aggregates only ever see allowed rows.
+  const scope = actionScope(ctx, 'read', object);
+  if (scope) where.push(compileCondition(scope, ALIAS));
   if (options.filter !== undefined && options.filter !== null) {
-    where.push(compileCondition(parseFilter(ctx, object, options.filter, options.filterSyntax), ALIAS));
+    const filter = secureCondition(ctx, object, parseFilter(ctx, object, options.filter, options.filterSyntax));
+    where.push(compileCondition(filter, ALIAS));
   }
   if (options.search) {
-    const search = searchCondition(object, options.search, ALIAS);
+    const search = searchCondition(object, options.search, ALIAS, (field) => canReadField(ctx, object.name, field));
     if (search) where.push(search);
   }
   if (where.length === 0) where.push(raw('TRUE'));

@@ -5,6 +5,8 @@ import { selectList } from './columns';
 import { decodeRow } from './codec';
 import { recordWriteError } from './constraint-errors';
 import { actorId, requireObject, type RecordContext, type RecordData } from './context';
+import { actionScope, requireReadableOtherwiseMissing, visibleRecord } from './authorize';
+import { compileCondition } from '../conditions';
 
 type Event = 'deleted' | 'restored' | 'destroyed';
 
@@ -18,8 +20,8 @@ export function deleteRecord(ctx: RecordContext, objectName: string, id: string)
     objectName,
     id,
     'deleted',
-    (t) =>
-      sql`UPDATE ${t} AS t SET "deletedAt" = now(), "updatedAt" = now() WHERE t.id = ${id}::uuid AND t."deletedAt" IS NULL RETURNING t.*`,
+    (t, allowed) =>
+      sql`UPDATE ${t} AS t SET "deletedAt" = now(), "updatedAt" = now() WHERE t.id = ${id}::uuid AND t."deletedAt" IS NULL AND ${allowed} RETURNING t.*`,
   );
 }
 
@@ -30,8 +32,8 @@ export function restoreRecord(ctx: RecordContext, objectName: string, id: string
     objectName,
     id,
     'restored',
-    (t) =>
-      sql`UPDATE ${t} AS t SET "deletedAt" = NULL, "updatedAt" = now() WHERE t.id = ${id}::uuid AND t."deletedAt" IS NOT NULL RETURNING t.*`,
+    (t, allowed) =>
+      sql`UPDATE ${t} AS t SET "deletedAt" = NULL, "updatedAt" = now() WHERE t.id = ${id}::uuid AND t."deletedAt" IS NOT NULL AND ${allowed} RETURNING t.*`,
   );
 }
 
@@ -42,7 +44,7 @@ export function destroyRecord(ctx: RecordContext, objectName: string, id: string
     objectName,
     id,
     'destroyed',
-    (t) => sql`DELETE FROM ${t} AS t WHERE t.id = ${id}::uuid RETURNING t.*`,
+    (t, allowed) => sql`DELETE FROM ${t} AS t WHERE t.id = ${id}::uuid AND ${allowed} RETURNING t.*`,
   );
 }
 
@@ -51,22 +53,26 @@ async function lifecycle(
   objectName: string,
   id: string,
   event: Event,
-  statement: (table: Fragment) => Fragment,
+  statement: (table: Fragment, allowed: Fragment) => Fragment,
 ): Promise<RecordData> {
   const object = requireObject(ctx, objectName);
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`No ${object.name} with id ${id}`, { id });
   const table = ident(ctx.model.schema, object.table);
   const column = event === 'deleted' ? 'before' : 'after';
+  // Deleting, restoring and destroying all need `delete` on the record.
+  const scope = actionScope(ctx, 'delete', object);
+  const allowed = scope ? compileCondition(scope, 't') : raw('TRUE');
   try {
     const { rows } = await run<Record<string, unknown>>(
       ctx.db,
-      sql`WITH changed AS (${statement(table)}),
+      sql`WITH changed AS (${statement(table, allowed)}),
         ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, ${raw(`"${column}"`)}, actor)
                SELECT ${object.name}, changed.id, ${event}, to_jsonb(changed), ${actorId(ctx.actor)}::uuid FROM changed)
       SELECT ${selectList(object, 'changed')} FROM changed`,
     );
+    if (!rows[0] && scope) await requireReadableOtherwiseMissing(ctx, object, [id], 'delete');
     if (!rows[0]) throw notFound(`No ${event === 'restored' ? 'deleted ' : ''}${object.name} with id ${id}`, { id });
-    return decodeRow(ctx, object, rows[0]);
+    return visibleRecord(ctx, object, decodeRow(ctx, object, rows[0]));
   } catch (error) {
     throw recordWriteError(error, object, 'id');
   }

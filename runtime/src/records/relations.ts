@@ -2,10 +2,12 @@ import { compileCondition } from '../conditions';
 import { runRead } from './read';
 import { badInput, limitExceeded } from '../errors';
 import { relationKind, relationSettings } from '../fields/relation-type';
-import { findField, findObject, type FieldDef } from '../model/model';
+import { findField, findObject, type FieldDef, type ObjectDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { selectList } from './columns';
 import { decodeRow } from './codec';
+import { actionScope, requireReadableField, secureCondition, visibleRecord } from './authorize';
+import { StratumError } from '../errors';
 import { requireObject, type RecordContext, type RecordData } from './context';
 import { afterCursor, decodeCursor, orderByClause } from './cursor';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseFilter, toPage, type FindManyOptions, type Page } from './find';
@@ -23,11 +25,14 @@ export async function loadByIds(
   const object = requireObject(ctx, objectName);
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
+  // Relations apply the target's rules: a related record the actor may not read reads as absent.
+  const scope = readScopeOrNothing(ctx, object);
+  if (scope === null) return new Map();
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
-    sql`SELECT ${selectList(object, 't0')} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL`,
+    sql`SELECT ${selectList(object, 't0')} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL AND ${scope}`,
   );
-  return new Map(rows.map((row) => [row.id as string, decodeRow(ctx, object, row)]));
+  return new Map(rows.map((row) => [row.id as string, visibleRecord(ctx, object, decodeRow(ctx, object, row))]));
 }
 
 /**
@@ -52,9 +57,16 @@ export async function loadRelated(
     throw limitExceeded(`first may be at most ${MAX_PAGE_SIZE}`, { path: 'first', max: MAX_PAGE_SIZE });
   const keys = resolveOrder(target, ctx.types, options.orderBy);
   const { from, link } = relationJoin(ctx, field);
-  const where: Fragment[] = [link, raw(`t0."deletedAt" IS NULL`)];
+  const scope = readScopeOrNothing(ctx, target);
+  options.orderBy?.forEach((o, i) => requireReadableField(ctx, target, o.field, `orderBy[${i}].field`, 'sort'));
+  const where: Fragment[] = [link, raw(`t0."deletedAt" IS NULL`), scope ?? raw('FALSE')];
   if (options.filter !== undefined && options.filter !== null)
-    where.push(compileCondition(parseFilter(ctx, target, options.filter, options.filterSyntax), 't0'));
+    where.push(
+      compileCondition(
+        secureCondition(ctx, target, parseFilter(ctx, target, options.filter, options.filterSyntax)),
+        't0',
+      ),
+    );
   const page = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), 't0')] : where;
   const parents = [...new Set(parentIds)];
   const { rows } = await runRead<Record<string, unknown>>(
@@ -70,7 +82,13 @@ export async function loadRelated(
   for (const [parent, list] of grouped) {
     result.set(
       parent,
-      toPage(list, first, keys, (row) => decodeRow(ctx, target, row), counts ? (counts.get(parent) ?? 0) : undefined),
+      toPage(
+        list,
+        first,
+        keys,
+        (row) => visibleRecord(ctx, target, decodeRow(ctx, target, row)),
+        counts ? (counts.get(parent) ?? 0) : undefined,
+      ),
     );
   }
   return result;
@@ -102,4 +120,15 @@ async function countRelated(
     sql`SELECT p.id AS parent, (SELECT count(*)::int FROM ${from} WHERE ${join(where, ' AND ')}) AS count FROM unnest(${parents}::uuid[]) AS p(id)`,
   );
   return new Map(rows.map((r) => [r.parent, r.count]));
+}
+
+/** The read scope of an object as SQL on `t0`; null when the actor may not read it at all. */
+function readScopeOrNothing(ctx: RecordContext, object: ObjectDef): Fragment | null {
+  try {
+    const scope = actionScope(ctx, 'read', object);
+    return scope ? compileCondition(scope, 't0') : raw('TRUE');
+  } catch (error) {
+    if (error instanceof StratumError && error.code === 'FORBIDDEN') return null;
+    throw error;
+  }
 }

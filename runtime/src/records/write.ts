@@ -8,6 +8,14 @@ import { decodeRow, encodeBatch, type EncodedInput } from './codec';
 import { recordWriteError } from './constraint-errors';
 import { actorId, requireObject, type RecordContext, type RecordData } from './context';
 import { checkRelationTargets, writeLinks } from './links';
+import {
+  actionScope,
+  requireCreatable,
+  requireReadableOtherwiseMissing,
+  requireWritableFields,
+  visibleRecord,
+} from './authorize';
+import { compileCondition, type ConditionNode } from '../conditions';
 
 /** Records written in one statement; larger batches are split so each statement stays well under limits. */
 const CHUNK = 5000;
@@ -27,6 +35,8 @@ export async function createMany(
 ): Promise<RecordData[]> {
   const object = requireObject(ctx, objectName);
   if (inputs.length === 0) return [];
+  actionScope(ctx, 'create', object);
+  requireWritableFields(ctx, 'create', object, inputs, root);
   const encoded = encodeBatch(ctx, object, inputs, 'create', root);
   return ctx.db.transaction(async (db) => {
     await checkRelationTargets(db, ctx.model, object, encoded, root);
@@ -37,6 +47,12 @@ export async function createMany(
       owner: input.columns.owner ?? actor,
       createdBy: actor,
     }));
+    requireCreatable(
+      ctx,
+      object,
+      inputs.map((input, i) => ({ ...(input as object), owner: rows[i]!.owner, id: rows[i]!.id })),
+      root,
+    );
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const created: RecordData[] = [];
     try {
@@ -52,7 +68,7 @@ export async function createMany(
           SELECT ${selectList(object, 'ins')} FROM ins`,
         );
         const byId = new Map(inserted.map((row) => [row.id as string, row]));
-        created.push(...chunk.map((r) => decodeRow(ctx, object, byId.get(r.id)!)));
+        created.push(...chunk.map((r) => visibleRecord(ctx, object, decodeRow(ctx, object, byId.get(r.id)!))));
       }
       await writeAllLinks(
         ctx,
@@ -98,6 +114,14 @@ export async function updateMany(
   });
   if (new Set(ids).size !== ids.length)
     throw badInput({ path: root, message: 'a record may appear only once per batch' });
+  const scope = actionScope(ctx, 'update', object);
+  requireWritableFields(
+    ctx,
+    'update',
+    object,
+    items.map((i) => i.data),
+    root,
+  );
   const encoded = encodeBatch(
     ctx,
     object,
@@ -126,11 +150,13 @@ export async function updateMany(
         );
         const { rows: changed } = await run<Record<string, unknown>>(
           db,
-          updateStatement(ctx, objectName, columns, rows, actor),
+          updateStatement(ctx, objectName, columns, rows, actor, scope),
         );
-        for (const row of changed) updated.set(row.id as string, decodeRow(ctx, object, row));
+        for (const row of changed)
+          updated.set(row.id as string, visibleRecord(ctx, object, decodeRow(ctx, object, row)));
       }
       const missing = ids.filter((id) => !updated.has(id));
+      if (missing.length && scope) await requireReadableOtherwiseMissing({ ...ctx, db }, object, missing, 'update');
       if (missing.length) throw notFound(`No ${object.name} with id ${missing.join(', ')}`, { ids: missing });
       await writeAllLinks(ctx, db, object.fields, encoded, ids);
     } catch (error) {
@@ -156,7 +182,10 @@ function updateStatement(
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
   actor: string | null,
+  scope: ConditionNode | undefined,
 ): Fragment {
+  // Only rows inside the actor's update scope change; the others are reported as not found or forbidden.
+  const allowed = scope ? compileCondition(scope, 't') : raw('TRUE');
   const object = requireObject(ctx, objectName);
   const table = ident(ctx.model.schema, object.table);
   const fields = object.fields.filter((f) => f.columns.some((c) => columns.includes(c)));
@@ -170,8 +199,8 @@ function updateStatement(
           CROSS JOIN LATERAL (VALUES ${join(pairs)}) AS c(field, old, new) WHERE c.old IS DISTINCT FROM c.new)`
     : raw('');
   return sql`WITH input AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(${recordsetColumns(object, ctx.types, ['id', ...columns])})),
-      prev AS (SELECT t.* FROM ${table} AS t JOIN input ON input.id = t.id WHERE t."deletedAt" IS NULL),
-      upd AS (UPDATE ${table} AS t SET ${join(assignments)} FROM input WHERE t.id = input.id AND t."deletedAt" IS NULL RETURNING t.*)
+      prev AS (SELECT t.* FROM ${table} AS t JOIN input ON input.id = t.id WHERE t."deletedAt" IS NULL AND ${allowed}),
+      upd AS (UPDATE ${table} AS t SET ${join(assignments)} FROM input WHERE t.id = input.id AND t."deletedAt" IS NULL AND ${allowed} RETURNING t.*)
       ${history},
       ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, before, after, actor)
              SELECT ${object.name}, upd.id, 'updated', to_jsonb(prev), to_jsonb(upd), ${actor}::uuid FROM prev JOIN upd ON upd.id = prev.id)

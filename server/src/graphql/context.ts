@@ -7,6 +7,9 @@ export interface Caller {
   readonly email: string;
   readonly name: string;
   readonly roles: readonly string[];
+  /** Teams the caller belongs to, and the members of the teams they lead (`$user.teamIds`, `$user.subordinateIds`). */
+  readonly teamIds: readonly string[];
+  readonly subordinateIds: readonly string[];
 }
 
 /** What every resolver receives. Resolvers are thin: they call runtime operations with `records`. */

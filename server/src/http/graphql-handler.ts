@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import type { SchemaRegistry } from '../graphql/schema-registry';
 import { bearerToken, requestPreamble } from './preamble';
+import { callerRecordContext } from './record-context';
 
 export interface GraphQLHandlerDeps {
   readonly db: Db;
@@ -32,12 +33,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
       return;
     }
     const served = await deps.registry.forRevision(revision);
-    const records: RecordContext = {
-      db: deps.db,
-      model: served.model,
-      types: deps.types,
-      actor: { kind: 'user', id: caller.userId },
-    };
+    const records: RecordContext = callerRecordContext(deps.db, served.model, deps.types, caller);
     const context: GraphQLContext = {
       db: deps.db,
       workspace: deps.workspace,

@@ -19,8 +19,14 @@ export async function requestPreamble(db: Db, workspace: string, token: string |
     email: string;
     name: string;
     roles: string[] | null;
+    teamIds: string[];
+    subordinateIds: string[];
   }>(
-    `SELECT w.revision, u.id AS "userId", u.email, u.name, m.roles
+    `SELECT w.revision, u.id AS "userId", u.email, u.name, m.roles,
+            ARRAY(SELECT tm."teamId" FROM stratum.team_members tm JOIN stratum.teams t ON t.id = tm."teamId"
+                   WHERE tm."userId" = u.id AND t.workspace = w.name) AS "teamIds",
+            ARRAY(SELECT DISTINCT tm."userId" FROM stratum.teams t JOIN stratum.team_members tm ON tm."teamId" = t.id
+                   WHERE t."leadId" = u.id AND t.workspace = w.name) AS "subordinateIds"
        FROM stratum.workspaces w
        LEFT JOIN stratum.sessions s ON s."tokenHash" = $2 AND s."revokedAt" IS NULL AND s."expiresAt" > now()
        LEFT JOIN stratum.users u ON u.id = s."userId" AND u.active
@@ -33,7 +39,16 @@ export async function requestPreamble(db: Db, workspace: string, token: string |
   const row = rows[0];
   if (!row) throw new Error(`Workspace "${workspace}" does not exist`);
   const caller =
-    row.userId && row.roles ? { userId: row.userId, email: row.email, name: row.name, roles: row.roles } : null;
+    row.userId && row.roles
+      ? {
+          userId: row.userId,
+          email: row.email,
+          name: row.name,
+          roles: row.roles,
+          teamIds: row.teamIds,
+          subordinateIds: row.subordinateIds,
+        }
+      : null;
   return { revision: row.revision, caller };
 }
 

@@ -20,6 +20,7 @@ import {
 import type { SchemaRegistry } from '../graphql/schema-registry';
 import { HTTP_STATUS } from '../http/error-status';
 import { bearerToken, requestPreamble } from '../http/preamble';
+import { callerRecordContext } from '../http/record-context';
 import { openApiDocument } from './openapi';
 
 export interface RestDeps {
@@ -55,12 +56,7 @@ export function restRoutes(deps: RestDeps): Router {
         if (!session) return void unauthenticated(res);
         const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
         if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
-        const ctx: RecordContext = {
-          db: deps.db,
-          model: session.model,
-          types: deps.types,
-          actor: { kind: 'user', id: session.caller.userId },
-        };
+        const ctx: RecordContext = callerRecordContext(deps.db, session.model, deps.types, session.caller);
         res.status(status).json(await handler(req, ctx, object));
       } catch (error) {
         if (!isStratumError(error)) return next(error);
