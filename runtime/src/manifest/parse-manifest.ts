@@ -33,6 +33,12 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
       return [];
     }
     const object = parsed.data;
+    if (RESERVED_OBJECT_NAMES.includes(object.pluralName)) {
+      problems.push({
+        path: formatPath([...at, 'pluralName']),
+        message: `"${object.pluralName}" is reserved by the API`,
+      });
+    }
     if (RESERVED_OBJECT_NAMES.includes(object.name)) {
       problems.push({
         path: formatPath([...at, 'name']),

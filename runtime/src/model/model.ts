@@ -88,7 +88,33 @@ export const SYSTEM_FIELD_NAMES = ['id', 'createdAt', 'updatedAt', 'createdBy', 
 /** Names that would clash with the filter language (`and`, `or`, `not`). */
 export const RESERVED_FIELD_NAMES: readonly string[] = [...SYSTEM_FIELD_NAMES, 'and', 'or', 'not'];
 /** Object names taken by built-in objects. */
-export const RESERVED_OBJECT_NAMES: readonly string[] = ['user', 'workspace', 'revision', 'query', 'mutation'];
+export const RESERVED_OBJECT_NAMES: readonly string[] = [
+  // Built-in objects and the API's own root fields (`createField`, `teams`, `me`…) must not collide with
+  // the names generated for objects (`create<Object>`, `<plural>`).
+  'user',
+  'users',
+  'workspace',
+  'revision',
+  'revisions',
+  'query',
+  'mutation',
+  'object',
+  'objects',
+  'field',
+  'fields',
+  'team',
+  'teams',
+  'role',
+  'roles',
+  'pipeline',
+  'pipelines',
+  'me',
+  'apiKey',
+  'apiKeys',
+  'manifest',
+  'exportManifest',
+  'metadataRevision',
+];
 
 /** The built-in user object relations may point at (`{ type: "relation", target: "user" }`). */
 export const USER_OBJECT = 'user';

@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { FieldTypeRegistry, Model } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
+import { identityMutations, identityQueries } from './identity-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
 import { buildObjectTypes } from './object-types';
 import { recordMutations, recordQueries } from './record-fields';
@@ -42,8 +43,9 @@ export function buildSchema(model: Model, types: FieldTypeRegistry): GraphQLSche
       }),
     },
     ...metadataQueries,
+    ...identityQueries,
   };
-  const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = { ...metadataMutations };
+  const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = { ...metadataMutations, ...identityMutations };
   for (const types of objects.values()) {
     Object.assign(query, recordQueries(types));
     Object.assign(mutation, recordMutations(types));

@@ -1,0 +1,249 @@
+import { startTestApi, type TestApi } from '../support/api';
+
+/**
+ * The permission matrix on the sales CRM's roles (examples/sales-crm): a manager works their own
+ * records, a head their team's, an admin everything. Every path a record can be reached by — query,
+ * filter, sort, search, relation, count, aggregate, bulk, REST — must agree, and nothing may leak.
+ */
+let api: TestApi;
+const users: Record<'manager1' | 'manager2' | 'head' | 'outsider', { id: string; token: string }> = {} as never;
+const deals: Record<'m1' | 'm2' | 'head' | 'admin', string> = {} as never;
+
+const code = (r: { errors?: { extensions?: { code?: string } }[] }) => r.errors?.[0]?.extensions?.code;
+
+async function login(email: string, password: string): Promise<string> {
+  const response = await fetch(`${api.server.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+beforeAll(async () => {
+  api = await startTestApi({ seed: 'sales-crm' });
+  for (const [name, role] of [
+    ['manager1', 'manager'],
+    ['manager2', 'manager'],
+    ['head', 'head'],
+    ['outsider', 'manager'],
+  ] as const) {
+    const created = await api.gql<{ createUser: { id: string } }>(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+      {
+        i: {
+          email: `${name}@${api.email.split('@')[0]}.test`,
+          password: 'a long enough password',
+          name,
+          roles: [role],
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    users[name] = {
+      id: created.data!.createUser.id,
+      token: await login(`${name}@${api.email.split('@')[0]}.test`, 'a long enough password'),
+    };
+  }
+  const team = await api.gql(`mutation($i: TeamInput!) { saveTeam(input: $i) { id } }`, {
+    i: {
+      name: 'Tbilisi sales',
+      leadId: users.head.id,
+      memberIds: [users.manager1.id, users.manager2.id, users.head.id],
+    },
+  });
+  expect(team.errors).toBeUndefined();
+  const company = await api.gql<{ companies: { edges: { node: { id: string } }[] } }>(
+    `{ companies(first: 1) { edges { node { id } } } }`,
+  );
+  const create = async (owner: string, name: string) =>
+    (
+      await api.gql<{ createDeal: { id: string } }>(`mutation($d: DealCreateInput!) { createDeal(data: $d) { id } }`, {
+        d: {
+          name,
+          owner,
+          company: company.data!.companies.edges[0]!.node.id,
+          amount: { amount: 5000, currency: 'GEL' },
+          stage: 'proposal',
+          lostReason: 'secret-zebra',
+        },
+      })
+    ).data!.createDeal.id;
+  deals.m1 = await create(users.manager1.id, 'Manager one deal zebra');
+  deals.m2 = await create(users.manager2.id, 'Manager two deal zebra');
+  deals.head = await create(users.head.id, 'Head deal zebra');
+  const seeded = await api.gql<{ deals: { edges: { node: { id: string } }[] } }>(
+    `query($e: String!) { deals(first: 1, filter: { owner: { email: { eq: $e } } }) { edges { node { id } } } }`,
+    { e: api.email },
+  );
+  deals.admin = seeded.data!.deals.edges[0]!.node.id;
+});
+afterAll(() => api.close());
+
+const as = (who: keyof typeof users) => (query: string, variables?: Record<string, unknown>) =>
+  api.gql(query, variables, users[who].token);
+const dealIds = async (who: keyof typeof users, args = '') => {
+  const r = await as(who)(`{ deals(first: 500${args}) { totalCount edges { node { id } } } }`);
+  expect(r.errors).toBeUndefined();
+  const data = r.data as { deals: { totalCount: number; edges: { node: { id: string } }[] } };
+  expect(data.deals.totalCount).toBe(data.deals.edges.length);
+  return data.deals.edges.map((e) => e.node.id).sort();
+};
+
+test('lists and counts: each role sees exactly its rows', async () => {
+  expect(await dealIds('manager1')).toEqual([deals.m1]);
+  expect(await dealIds('manager2')).toEqual([deals.m2]);
+  expect(await dealIds('head')).toEqual([deals.m1, deals.m2, deals.head].sort());
+  expect(await dealIds('outsider')).toEqual([]);
+  const all = (await api.gql<{ deals: { totalCount: number } }>(`{ deals { totalCount } }`)).data!.deals.totalCount;
+  expect(all).toBeGreaterThan(70);
+});
+
+test('single reads, filters, search and relations never reveal other rows', async () => {
+  const one = (who: keyof typeof users, id: string) => as(who)(`query($id: ID!) { deal(id: $id) { id name } }`, { id });
+  expect((await one('manager1', deals.m2)).data).toEqual({ deal: null });
+  expect((await one('manager1', deals.m1)).data).toMatchObject({ deal: { id: deals.m1 } });
+  expect((await one('head', deals.m2)).data).toMatchObject({ deal: { id: deals.m2 } });
+  expect((await one('head', deals.admin)).data).toEqual({ deal: null });
+  expect(await dealIds('manager1', `, filter: { owner: { id: { eq: "${users.manager2.id}" } } }`)).toEqual([]);
+  expect(await dealIds('manager1', `, search: "zebra"`)).toEqual([deals.m1]);
+  expect(
+    await dealIds('manager1', `, filter: { or: [{ name: { contains: "two" } }, { name: { contains: "one" } }] }`),
+  ).toEqual([deals.m1]);
+  // Through a relation: the company's deals are only the ones the manager may read.
+  const viaCompany = await as('manager1')(
+    `query($id: ID!) { deal(id: $id) { company { name deals(first: 100) { totalCount edges { node { id } } } } } }`,
+    { id: deals.m1 },
+  );
+  const inverse = (
+    viaCompany.data as { deal: { company: { deals: { totalCount: number; edges: { node: { id: string } }[] } } } }
+  ).deal.company.deals;
+  expect(inverse.edges.map((e) => e.node.id)).toEqual([deals.m1]);
+  expect(inverse.totalCount).toBe(1);
+  // Filtering companies by their deals cannot probe deals the manager may not read.
+  const probe = await as('manager1')(
+    `{ companies(filter: { deals: { name: { contains: "Manager two" } } }) { totalCount } }`,
+  );
+  expect(probe.data).toEqual({ companies: { totalCount: 0 } });
+});
+
+test('aggregates count only readable rows and only readable fields', async () => {
+  const groups = await as('head')(`{ dealsAggregate(groupBy: [{ field: stage }]) { key count sum { amount } } }`);
+  expect(groups.errors).toBeUndefined();
+  expect((groups.data as { dealsAggregate: { count: number }[] }).dealsAggregate.reduce((n, g) => n + g.count, 0)).toBe(
+    3,
+  );
+});
+
+test('field rules hide fields from reads and refuse filtering, sorting, grouping and writing them', async () => {
+  const company = await as('manager1')(`{ companies(first: 1) { edges { node { name annualRevenue { amount } } } } }`);
+  expect(company.errors).toBeUndefined();
+  expect(
+    (company.data as { companies: { edges: { node: { name: string; annualRevenue: unknown } }[] } }).companies.edges[0]!
+      .node.annualRevenue,
+  ).toBeNull();
+  expect(code(await as('manager1')(`{ companies(filter: { annualRevenue: { gt: 0 } }) { totalCount } }`))).toBe(
+    'FORBIDDEN',
+  );
+  expect(code(await as('manager1')(`{ companies(orderBy: [{ field: annualRevenue }]) { totalCount } }`))).toBe(
+    'FORBIDDEN',
+  );
+  expect(code(await as('manager1')(`{ companiesAggregate(groupBy: [{ field: annualRevenue }]) { count } }`))).toBe(
+    'FORBIDDEN',
+  );
+  const sums = await as('manager1')(`{ companiesAggregate { count sum { annualRevenue } } }`);
+  expect(
+    (sums.data as { companiesAggregate: { sum: { annualRevenue: number | null } }[] }).companiesAggregate[0]!.sum
+      .annualRevenue,
+  ).toBeNull();
+  expect(
+    code(
+      await as('manager1')(
+        `mutation { createCompany(data: { name: "X", annualRevenue: { amount: 1, currency: "GEL" } }) { id } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+  const head = await as('head')(`{ companies(filter: { annualRevenue: { gt: 0 } }) { totalCount } }`);
+  expect(head.errors).toBeUndefined();
+});
+
+test('writes: own rows only, owner cannot be mass-assigned, bulk is all or nothing', async () => {
+  expect(
+    (
+      await as('manager1')(`mutation($id: ID!) { updateDeal(id: $id, data: { stage: "negotiation" }) { stage } }`, {
+        id: deals.m1,
+      })
+    ).data,
+  ).toEqual({ updateDeal: { stage: 'negotiation' } });
+  expect(
+    code(
+      await as('manager1')(`mutation($id: ID!) { updateDeal(id: $id, data: { stage: "won" }) { stage } }`, {
+        id: deals.m2,
+      }),
+    ),
+  ).toBe('NOT_FOUND');
+  const bulk = await as('manager1')(
+    `mutation($a: ID!, $b: ID!) { updateDeals(data: [{ id: $a, data: { name: "changed" } }, { id: $b, data: { name: "changed" } }]) { id } }`,
+    { a: deals.m1, b: deals.m2 },
+  );
+  expect(code(bulk)).toBe('NOT_FOUND');
+  expect((await as('head')(`query($id: ID!) { deal(id: $id) { name } }`, { id: deals.m1 })).data).toEqual({
+    deal: { name: 'Manager one deal zebra' },
+  });
+  expect(
+    code(
+      await as('manager1')(`mutation($o: ID!) { createDeal(data: { name: "Mine?", owner: $o }) { id } }`, {
+        o: users.manager2.id,
+      }),
+    ),
+  ).toBe('FORBIDDEN');
+  const own = await as('manager1')(`mutation { createDeal(data: { name: "Really mine" }) { id owner { id } } }`);
+  expect((own.data as { createDeal: { owner: { id: string } } }).createDeal.owner.id).toBe(users.manager1.id);
+  expect(code(await as('manager1')(`mutation($id: ID!) { deleteDeal(id: $id) { id } }`, { id: deals.m1 }))).toBe(
+    'FORBIDDEN',
+  );
+  // Managers may not delete deals at all: the same answer for any id, so it says nothing about m2.
+  expect(code(await as('manager1')(`mutation($id: ID!) { deleteDeal(id: $id) { id } }`, { id: deals.m2 }))).toBe(
+    'FORBIDDEN',
+  );
+  expect((await as('head')(`mutation($id: ID!) { deleteDeal(id: $id) { id } }`, { id: deals.m2 })).data).toEqual({
+    deleteDeal: { id: deals.m2 },
+  });
+  expect(code(await as('head')(`mutation($id: ID!) { deleteDeal(id: $id) { id } }`, { id: deals.admin }))).toBe(
+    'NOT_FOUND',
+  );
+});
+
+test('REST applies the same rules', async () => {
+  const rest = async (who: keyof typeof users, path: string) => {
+    const response = await fetch(`${api.server.url}${path}`, {
+      headers: { authorization: `Bearer ${users[who].token}` },
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data: { id: string; lostReason?: string }[]; totalCount?: number },
+    };
+  };
+  const list = await rest('manager1', '/api/deals?totalCount=true&first=500');
+  const viaGraphQL = await dealIds('manager1');
+  expect(list.body.data.map((d) => d.id).sort()).toEqual(viaGraphQL);
+  expect(list.body.totalCount).toBe(viaGraphQL.length);
+  expect(viaGraphQL).toContain(deals.m1);
+  expect((await rest('manager1', `/api/deals/${deals.head}`)).status).toBe(404);
+  const companies = await rest('manager1', '/api/companies?first=1');
+  expect(companies.body.data[0]).not.toHaveProperty('annualRevenue');
+});
+
+test('metadata and people need an admin', async () => {
+  expect(
+    code(await as('head')(`mutation { createField(input: { object: "deal", name: "x", type: "text" }) { applied } }`)),
+  ).toBe('FORBIDDEN');
+  expect(code(await as('head')(`{ users { id } }`))).toBe('FORBIDDEN');
+  expect(
+    code(
+      await as('manager1')(
+        `mutation { createUser(input: { email: "x@y.io", password: "long enough password" }) { id } }`,
+      ),
+    ),
+  ).toBe('FORBIDDEN');
+});
