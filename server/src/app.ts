@@ -49,7 +49,7 @@ export function createApp(options: AppOptions): App {
     res.json({ status: 'ok' });
   });
   app.use(express.json({ limit: '20mb' }));
-  app.use(authRoutes(db));
+  app.use(authRoutes(db, workspace));
   const graphql = graphqlHandler({ db, workspace, types, registry });
   app.get('/graphql', graphql);
   app.post('/graphql', graphql);

@@ -77,6 +77,30 @@ const STEPS: readonly string[] = [
      PRIMARY KEY ("teamId", "userId")
    );
    CREATE INDEX team_members_user ON stratum.team_members ("userId");`,
+  // The audit log (logins, failures, denials, people and role changes, API key use) and API keys.
+  `CREATE TABLE stratum.audit (
+     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at timestamptz NOT NULL DEFAULT now(),
+     workspace text,
+     "userId" uuid,
+     event text NOT NULL,
+     subject text,
+     detail jsonb NOT NULL DEFAULT '{}',
+     ip text
+   );
+   CREATE INDEX audit_at ON stratum.audit (workspace, at DESC);
+   CREATE INDEX audit_login_failures ON stratum.audit (subject, at) WHERE event = 'loginFailed';
+   CREATE TABLE stratum.api_keys (
+     id uuid PRIMARY KEY,
+     workspace text NOT NULL REFERENCES stratum.workspaces(name) ON DELETE CASCADE,
+     name text NOT NULL,
+     "keyHash" text NOT NULL UNIQUE,
+     roles text[] NOT NULL DEFAULT '{}',
+     "createdBy" uuid REFERENCES stratum.users(id) ON DELETE SET NULL,
+     "createdAt" timestamptz NOT NULL DEFAULT now(),
+     "lastUsedAt" timestamptz,
+     "revokedAt" timestamptz
+   );`,
 ];
 
 /** Creates or upgrades the metadata schema. Safe to call at every start, from several processes at once. */

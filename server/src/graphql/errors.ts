@@ -56,7 +56,7 @@ export function formatError(
 }
 
 /** The error a resolver threw, under the layers GraphQL executors and Apollo wrap around it. */
-function rootCause(error: unknown): unknown {
+export function rootCause(error: unknown): unknown {
   let current = error;
   for (let depth = 0; depth < 5; depth++) {
     const inner = (current as { originalError?: unknown } | null)?.originalError;

@@ -1,6 +1,7 @@
 import {
   GraphQLBoolean,
   GraphQLID,
+  GraphQLInt,
   GraphQLInputObjectType,
   GraphQLList,
   GraphQLNonNull,
@@ -9,6 +10,8 @@ import {
   type GraphQLFieldConfigMap,
 } from 'graphql';
 import { ADMIN_ROLE, StratumError, type RoleDef } from '@stratum/runtime';
+import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys';
+import { audit, auditLog, type AuditEvent } from '../auth/audit';
 import { createMember, listTeams, listUsers, saveTeam, updateMember, type UserInput } from '../auth/people';
 import { isAdmin, type GraphQLContext } from './context';
 import { DateTimeScalar, JSONScalar } from './scalars';
@@ -37,6 +40,32 @@ const Team = new GraphQLObjectType({
     name: { type: nonNull(GraphQLString) },
     leadId: { type: GraphQLID },
     memberIds: { type: ids },
+  },
+});
+
+const ApiKey = new GraphQLObjectType({
+  name: 'ApiKey',
+  fields: {
+    id: { type: nonNull(GraphQLID) },
+    name: { type: nonNull(GraphQLString) },
+    roles: { type: strings },
+    createdAt: { type: nonNull(DateTimeScalar) },
+    lastUsedAt: { type: DateTimeScalar },
+    revokedAt: { type: DateTimeScalar },
+    key: { type: GraphQLString, description: 'The key itself: returned once, by createApiKey, and never stored' },
+  },
+});
+
+const AuditEntry = new GraphQLObjectType({
+  name: 'AuditEntry',
+  fields: {
+    id: { type: nonNull(GraphQLID) },
+    at: { type: nonNull(DateTimeScalar) },
+    userId: { type: GraphQLID },
+    event: { type: nonNull(GraphQLString) },
+    subject: { type: GraphQLString },
+    detail: { type: nonNull(JSONScalar) },
+    ip: { type: GraphQLString },
   },
 });
 
@@ -101,40 +130,95 @@ export const identityQueries: Fields = {
     type: nonNull(new GraphQLList(nonNull(Role))),
     resolve: (_r, _a, ctx) => (requireAdmin(ctx), ctx.model.roles),
   },
+  apiKeys: {
+    type: nonNull(new GraphQLList(nonNull(ApiKey))),
+    resolve: (_r, _a, ctx) => (requireAdmin(ctx), listApiKeys(ctx.db, ctx.workspace)),
+  },
+  auditLog: {
+    type: nonNull(new GraphQLList(nonNull(AuditEntry))),
+    description: 'Logins, failed logins, permission denials, people and role changes, API key use; newest first',
+    args: { first: { type: GraphQLInt }, event: { type: GraphQLString } },
+    resolve: (_r, a: { first?: number | null; event?: string | null }, ctx) => (
+      requireAdmin(ctx),
+      auditLog(ctx.db, ctx.workspace, { first: a.first ?? 100, ...(a.event ? { event: a.event } : {}) })
+    ),
+  },
 };
 
 export const identityMutations: Fields = {
   createUser: {
     type: nonNull(UserAccount),
     args: { input: { type: nonNull(CreateUserInput) } },
-    resolve: (_r, a: { input: Record<string, unknown> }, ctx) => (
-      requireAdmin(ctx),
-      createMember(ctx.db, ctx.workspace, clean(a.input), knownRoles(ctx))
-    ),
+    resolve: async (_r, a: { input: Record<string, unknown> }, ctx) => {
+      requireAdmin(ctx);
+      const user = await createMember(ctx.db, ctx.workspace, clean(a.input), knownRoles(ctx));
+      await record(ctx, 'userCreated', user.id, { email: user.email, roles: user.roles });
+      return user;
+    },
   },
   updateUser: {
     type: nonNull(UserAccount),
     args: { id: { type: nonNull(GraphQLID) }, input: { type: nonNull(UpdateUserInput) } },
-    resolve: (_r, a: { id: string; input: Record<string, unknown> }, ctx) => (
-      requireAdmin(ctx),
-      updateMember(ctx.db, ctx.workspace, a.id, clean(a.input), knownRoles(ctx))
-    ),
+    resolve: async (_r, a: { id: string; input: Record<string, unknown> }, ctx) => {
+      requireAdmin(ctx);
+      const input = clean(a.input);
+      const user = await updateMember(ctx.db, ctx.workspace, a.id, input, knownRoles(ctx));
+      const { password, ...changed } = input;
+      await record(ctx, 'userChanged', a.id, { ...changed, ...(password ? { passwordReset: true } : {}) });
+      return user;
+    },
   },
   deactivateUser: {
     type: nonNull(UserAccount),
     description: 'The user can no longer log in; their sessions end. Their records stay.',
     args: { id: { type: nonNull(GraphQLID) } },
-    resolve: (_r, a: { id: string }, ctx) => (
-      requireAdmin(ctx),
-      updateMember(ctx.db, ctx.workspace, a.id, { active: false }, knownRoles(ctx))
-    ),
+    resolve: async (_r, a: { id: string }, ctx) => {
+      requireAdmin(ctx);
+      const user = await updateMember(ctx.db, ctx.workspace, a.id, { active: false }, knownRoles(ctx));
+      await record(ctx, 'userChanged', a.id, { active: false });
+      return user;
+    },
   },
   saveTeam: {
     type: nonNull(Team),
     args: { input: { type: nonNull(TeamInput) } },
-    resolve: (_r, a: { input: { id?: string; name: string; leadId?: string | null; memberIds: string[] } }, ctx) => (
+    resolve: async (
+      _r,
+      a: { input: { id?: string; name: string; leadId?: string | null; memberIds: string[] } },
+      ctx,
+    ) => {
+      requireAdmin(ctx);
+      const team = await saveTeam(ctx.db, ctx.workspace, a.input);
+      await record(ctx, 'teamSaved', team.id, { name: team.name, leadId: team.leadId, memberIds: team.memberIds });
+      return team;
+    },
+  },
+  createApiKey: {
+    type: nonNull(ApiKey),
+    description: 'A key for integrations, acting with the given roles; `key` is shown once',
+    args: { name: { type: nonNull(GraphQLString) }, roles: { type: strings } },
+    resolve: (_r, a: { name: string; roles: string[] }, ctx) => (
       requireAdmin(ctx),
-      saveTeam(ctx.db, ctx.workspace, a.input)
+      createApiKey(ctx.db, ctx.workspace, ctx.caller.userId, a.name, a.roles, knownRoles(ctx))
     ),
   },
+  revokeApiKey: {
+    type: nonNull(GraphQLBoolean),
+    args: { id: { type: nonNull(GraphQLID) } },
+    resolve: async (_r, a: { id: string }, ctx) => {
+      requireAdmin(ctx);
+      await revokeApiKey(ctx.db, ctx.workspace, a.id);
+      await record(ctx, 'userChanged', a.id, { apiKeyRevoked: true });
+      return true;
+    },
+  },
 };
+
+function record(
+  ctx: GraphQLContext,
+  event: AuditEvent,
+  subject: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  return audit(ctx.db, { workspace: ctx.workspace, userId: ctx.caller.userId, event, subject, detail });
+}

@@ -36,6 +36,7 @@ import {
   type Revision as RevisionRow,
   type StageDef,
 } from '@stratum/runtime';
+import { audit } from '../auth/audit';
 import { isAdmin, type GraphQLContext } from './context';
 import { JSONScalar, DateTimeScalar } from './scalars';
 
@@ -230,7 +231,17 @@ function requireAdmin(ctx: GraphQLContext): void {
 }
 
 async function changed(ctx: GraphQLContext, result: ApplyResult): Promise<ApplyResult> {
-  if (result.revision !== null) await ctx.onModelChanged(result.revision);
+  if (result.revision !== null) {
+    if (result.plan.changes.some((c) => c.kind === 'setRoles')) {
+      await audit(ctx.db, {
+        workspace: ctx.workspace,
+        userId: ctx.caller.userId,
+        event: 'rolesChanged',
+        subject: String(result.revision),
+      });
+    }
+    await ctx.onModelChanged(result.revision);
+  }
   return result;
 }
 

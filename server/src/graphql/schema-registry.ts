@@ -9,6 +9,7 @@ import { buildSchema } from './build-schema';
 import type { GraphQLContext } from './context';
 import { formatError } from './errors';
 import { jitGateway } from './jit-gateway';
+import { auditDenials } from './audit-plugin';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './limits';
 
 export interface ServedSchema {
@@ -67,7 +68,11 @@ export class SchemaRegistry {
       validationRules: limitRules(limits),
       includeStacktraceInErrorResponses: false,
       // No cache hints are used: the cache-control plugin would only instrument every resolver.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        auditDenials(db, workspace),
+      ],
       formatError: (formatted, error) =>
         formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error in a resolver')),
     });

@@ -6,6 +6,7 @@ import { Loaders } from '../graphql/loaders';
 import type { SchemaRegistry } from '../graphql/schema-registry';
 import { bearerToken, requestPreamble } from './preamble';
 import { callerRecordContext } from './record-context';
+import { noteApiKeyUse } from '../auth/api-keys';
 
 export interface GraphQLHandlerDeps {
   readonly db: Db;
@@ -18,7 +19,7 @@ export interface GraphQLHandlerDeps {
 export function graphqlHandler(deps: GraphQLHandlerDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const token = bearerToken(req.headers.authorization);
-    const { revision, caller } = await requestPreamble(deps.db, deps.workspace, token);
+    const { revision, caller, apiKeyId } = await requestPreamble(deps.db, deps.workspace, token);
     if (!caller) {
       res.status(401).json({
         errors: [
@@ -32,6 +33,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
       });
       return;
     }
+    if (apiKeyId) void noteApiKeyUse(deps.db, deps.workspace, apiKeyId, caller.userId);
     const served = await deps.registry.forRevision(revision);
     const records: RecordContext = callerRecordContext(deps.db, served.model, deps.types, caller);
     const context: GraphQLContext = {

@@ -21,6 +21,8 @@ import type { SchemaRegistry } from '../graphql/schema-registry';
 import { HTTP_STATUS } from '../http/error-status';
 import { bearerToken, requestPreamble } from '../http/preamble';
 import { callerRecordContext } from '../http/record-context';
+import { noteApiKeyUse } from '../auth/api-keys';
+import { audit } from '../auth/audit';
 import { openApiDocument } from './openapi';
 
 export interface RestDeps {
@@ -45,8 +47,14 @@ export function restRoutes(deps: RestDeps): Router {
     });
   /** The caller and the model of the current revision, or null without a live session. */
   const authenticate = async (req: Request) => {
-    const { revision, caller } = await requestPreamble(deps.db, deps.workspace, bearerToken(req.headers.authorization));
-    return caller ? { caller, model: (await deps.registry.forRevision(revision)).model } : null;
+    const { revision, caller, apiKeyId } = await requestPreamble(
+      deps.db,
+      deps.workspace,
+      bearerToken(req.headers.authorization),
+    );
+    if (!caller) return null;
+    if (apiKeyId) void noteApiKeyUse(deps.db, deps.workspace, apiKeyId, caller.userId);
+    return { caller, model: (await deps.registry.forRevision(revision)).model };
   };
   const route =
     (handler: Handler, status = 200) =>
@@ -60,6 +68,14 @@ export function restRoutes(deps: RestDeps): Router {
         res.status(status).json(await handler(req, ctx, object));
       } catch (error) {
         if (!isStratumError(error)) return next(error);
+        if (error.code === 'FORBIDDEN') {
+          await audit(deps.db, {
+            workspace: deps.workspace,
+            event: 'permissionDenied',
+            subject: `${req.method} ${req.path}`,
+            detail: { message: error.message },
+          });
+        }
         res.status(HTTP_STATUS[error.code]).json({
           error: {
             code: error.code,
