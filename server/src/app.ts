@@ -3,7 +3,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { isStratumError, type Db, type FieldTypeRegistry } from '@stratum/runtime';
-import { SchemaRegistry } from './graphql/schema-registry';
+import type { SchemaRegistry } from './graphql/schema-registry';
+import { Workspaces } from './http/workspaces';
 import { authRoutes } from './http/auth-routes';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql-handler';
@@ -20,13 +21,21 @@ export interface AppOptions {
 
 export interface App {
   readonly express: express.Express;
+  readonly workspaces: Workspaces;
+  /** The default workspace's schema registry. */
   readonly registry: SchemaRegistry;
 }
 
 /** The HTTP face: health, login, GraphQL. Stateless: every process serving one database behaves the same. */
 export function createApp(options: AppOptions): App {
   const { db, workspace, types, logger } = options;
-  const registry = new SchemaRegistry({ db, workspace, types, logger, introspection: options.introspection });
+  const workspaces = new Workspaces({
+    db,
+    types,
+    logger,
+    introspection: options.introspection,
+    defaultWorkspace: workspace,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -50,10 +59,10 @@ export function createApp(options: AppOptions): App {
   });
   app.use(express.json({ limit: '20mb' }));
   app.use(authRoutes(db, workspace));
-  const graphql = graphqlHandler({ db, workspace, types, registry });
+  const graphql = graphqlHandler({ db, types, workspaces });
   app.get('/graphql', graphql);
   app.post('/graphql', graphql);
-  app.use(restRoutes({ db, workspace, types, registry }));
+  app.use(restRoutes({ db, types, workspaces }));
   // A development tool, served with introspection: both are off in production unless asked for.
   if (options.introspection) app.use(graphiqlRoutes());
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -74,5 +83,5 @@ export function createApp(options: AppOptions): App {
       .status(500)
       .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   });
-  return { express: app, registry };
+  return { express: app, workspaces, registry: workspaces.registry(workspace) };
 }

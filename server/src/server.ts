@@ -59,7 +59,7 @@ export async function startServer(
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
-      await app.registry.stop();
+      await app.workspaces.stop();
       if (!options.db) await db.close();
     },
   };

@@ -3,24 +3,26 @@ import type { Request, Response } from 'express';
 import type { Db, FieldTypeRegistry, RecordContext } from '@stratum/runtime';
 import type { GraphQLContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
-import type { SchemaRegistry } from '../graphql/schema-registry';
+import type { Workspaces } from './workspaces';
 import { bearerToken, requestPreamble } from './preamble';
 import { callerRecordContext } from './record-context';
 import { noteApiKeyUse } from '../auth/api-keys';
 
 export interface GraphQLHandlerDeps {
   readonly db: Db;
-  readonly workspace: string;
   readonly types: FieldTypeRegistry;
-  readonly registry: SchemaRegistry;
+  readonly workspaces: Workspaces;
 }
 
 /** `POST /graphql`: authenticate, pick the schema of the current revision, run the operation. */
 export function graphqlHandler(deps: GraphQLHandlerDeps) {
   return async (req: Request, res: Response): Promise<void> => {
     const token = bearerToken(req.headers.authorization);
-    const { revision, caller, apiKeyId } = await requestPreamble(deps.db, deps.workspace, token);
-    if (!caller) {
+    const workspace = deps.workspaces.select(req);
+    const { revision, caller, apiKeyId } = workspace
+      ? await requestPreamble(deps.db, workspace, token)
+      : { revision: 0, caller: null, apiKeyId: null };
+    if (!workspace || !caller) {
       res.status(401).json({
         errors: [
           {
@@ -33,18 +35,19 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
       });
       return;
     }
-    if (apiKeyId) void noteApiKeyUse(deps.db, deps.workspace, apiKeyId, caller.userId);
-    const served = await deps.registry.forRevision(revision);
+    if (apiKeyId) void noteApiKeyUse(deps.db, workspace, apiKeyId, caller.userId);
+    const registry = deps.workspaces.registry(workspace);
+    const served = await registry.forRevision(revision);
     const records: RecordContext = callerRecordContext(deps.db, served.model, deps.types, caller);
     const context: GraphQLContext = {
       db: deps.db,
-      workspace: deps.workspace,
+      workspace: workspace,
       model: served.model,
       types: deps.types,
       caller,
       records,
       loaders: new Loaders(records),
-      onModelChanged: async (next) => void (await deps.registry.forRevision(next)),
+      onModelChanged: async (next) => void (await registry.forRevision(next)),
     };
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

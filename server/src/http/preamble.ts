@@ -43,7 +43,8 @@ export async function requestPreamble(db: Db, workspace: string, token: string |
     { prepare: 'stratum_request_preamble_v2' },
   );
   const row = rows[0];
-  if (!row) throw new Error(`Workspace "${workspace}" does not exist`);
+  // An unknown workspace answers like a bad token: no hint of which workspaces exist.
+  if (!row) return { revision: 0, caller: null, apiKeyId: null };
   const caller =
     row.userId && row.roles
       ? {

@@ -17,7 +17,7 @@ import {
   type OrderBy,
   type RecordContext,
 } from '@stratum/runtime';
-import type { SchemaRegistry } from '../graphql/schema-registry';
+import type { Workspaces } from '../http/workspaces';
 import { HTTP_STATUS } from '../http/error-status';
 import { bearerToken, requestPreamble } from '../http/preamble';
 import { callerRecordContext } from '../http/record-context';
@@ -27,9 +27,8 @@ import { openApiDocument } from './openapi';
 
 export interface RestDeps {
   readonly db: Db;
-  readonly workspace: string;
   readonly types: FieldTypeRegistry;
-  readonly registry: SchemaRegistry;
+  readonly workspaces: Workspaces;
 }
 
 type Handler = (req: Request, ctx: RecordContext, object: ObjectDef) => Promise<unknown>;
@@ -47,20 +46,23 @@ export function restRoutes(deps: RestDeps): Router {
     });
   /** The caller and the model of the current revision, or null without a live session. */
   const authenticate = async (req: Request) => {
+    const workspace = deps.workspaces.select(req);
+    if (!workspace) return null;
     const { revision, caller, apiKeyId } = await requestPreamble(
       deps.db,
-      deps.workspace,
+      workspace,
       bearerToken(req.headers.authorization),
     );
     if (!caller) return null;
-    if (apiKeyId) void noteApiKeyUse(deps.db, deps.workspace, apiKeyId, caller.userId);
-    return { caller, model: (await deps.registry.forRevision(revision)).model };
+    if (apiKeyId) void noteApiKeyUse(deps.db, workspace, apiKeyId, caller.userId);
+    return { workspace, caller, model: (await deps.workspaces.registry(workspace).forRevision(revision)).model };
   };
   const route =
     (handler: Handler, status = 200) =>
     async (req: Request, res: Response, next: NextFunction) => {
+      let session: Awaited<ReturnType<typeof authenticate>> = null;
       try {
-        const session = await authenticate(req);
+        session = await authenticate(req);
         if (!session) return void unauthenticated(res);
         const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
         if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
@@ -70,7 +72,8 @@ export function restRoutes(deps: RestDeps): Router {
         if (!isStratumError(error)) return next(error);
         if (error.code === 'FORBIDDEN') {
           await audit(deps.db, {
-            workspace: deps.workspace,
+            workspace: session?.workspace ?? null,
+            userId: session?.caller.userId ?? null,
             event: 'permissionDenied',
             subject: `${req.method} ${req.path}`,
             detail: { message: error.message },
