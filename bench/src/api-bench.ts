@@ -42,8 +42,11 @@ async function main() {
     });
     const email = `${workspace}@bench.local`;
     const password = randomBytes(12).toString('hex');
-    const adminId = await createUser(db, workspace, { email, password, roles: ['admin'] });
-    const model = await loadDeals(db, workspace, ROWS, adminId);
+    await createUser(db, workspace, { email, password, roles: ['admin'] });
+    // The deals belong to a member, so the member's page (row condition + field rule) and the admin's are the same rows.
+    const memberEmail = `member.${email}`;
+    const memberId = await createUser(db, workspace, { email: memberEmail, password, roles: ['member'] });
+    const model = await loadDeals(db, workspace, ROWS, memberId);
     console.log(`loaded (${Math.round(loadMs)} ms setup)`);
 
     const stratum = await serve(path.resolve(__dirname, '../../server/dist/main.js'), {
@@ -68,6 +71,16 @@ async function main() {
       })
     ).json()) as { token: string };
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const memberToken = (
+      (await (
+        await fetch('http://127.0.0.1:4601/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: memberEmail, password }),
+        })
+      ).json()) as { token: string }
+    ).token;
+    const memberHeaders = { 'content-type': 'application/json', authorization: `Bearer ${memberToken}` };
     const body = JSON.stringify({ query: PAGE, variables: { stage: 'proposal', min: 5000 } });
     const check = (await (await fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body })).json()) as {
       data?: { deals: { edges: unknown[] } };
@@ -99,6 +112,37 @@ async function main() {
         { label: 'GraphQL page over HTTP', samples: gqlTimes },
         { label: 'hand-written SQL through pg', samples: sqlTimes },
         { label: 'GraphQL page / SQL (p50 ratio)', max: 2 },
+      ),
+    );
+
+    // 1b. The same page for a member with a row condition and a field rule vs the admin, interleaved.
+    const memberBody = body;
+    const memberCheck = (await (
+      await fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers: memberHeaders, body: memberBody })
+    ).json()) as { data?: { deals: { edges: unknown[] } }; errors?: unknown };
+    if (!memberCheck.data || memberCheck.data.deals.edges.length !== 50)
+      throw new Error(`The member's page failed: ${JSON.stringify(memberCheck).slice(0, 500)}`);
+    const memberTimes: number[] = [];
+    const adminTimes: number[] = [];
+    for (let i = 0; i < ITERATIONS + 30; i++) {
+      const m = await time(() =>
+        fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers: memberHeaders, body: memberBody }).then((r) =>
+          r.text(),
+        ),
+      );
+      const a = await time(() =>
+        fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body }).then((r) => r.text()),
+      );
+      if (i >= 30) {
+        memberTimes.push(m.ms);
+        adminTimes.push(a.ms);
+      }
+    }
+    figures.push(
+      ...latencyComparison(
+        { label: 'member page (row condition + field rule)', samples: memberTimes },
+        { label: 'admin page', samples: adminTimes },
+        { label: 'member / admin (p50 ratio)', max: 1.1 },
       ),
     );
 

@@ -37,6 +37,21 @@ export const dealsManifest = {
       ],
     },
   ],
+  // A member works their own deals and sees only some of their fields: a row condition and a field rule.
+  roles: [
+    {
+      name: 'member',
+      rules: [
+        {
+          action: 'read',
+          subject: 'deal',
+          conditions: { owner: '$user.id' },
+          fields: ['title', 'amount', 'stage', 'closeDate', 'company'],
+        },
+        { action: 'read', subject: 'company' },
+      ],
+    },
+  ],
 };
 
 /**
