@@ -69,4 +69,4 @@ export {
 } from './migrator/model-edits';
 export { buildAccess, type Access } from './access/access';
 export { ACTIONS, ADMIN_ROLE, roleSchema, type Action, type RoleDef, type RuleDef } from './access/role';
-export { type UserValues } from './access/user-values';
+export { type UserValues, SAMPLE_USER } from './access/user-values';

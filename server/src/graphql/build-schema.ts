@@ -13,6 +13,7 @@ import { identityMutations, identityQueries } from './identity-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
 import { buildObjectTypes } from './object-types';
 import { recordMutations, recordQueries } from './record-fields';
+import { EVERYTHING, type Visibility } from './visibility';
 
 const Me = new GraphQLObjectType({
   name: 'Me',
@@ -29,8 +30,12 @@ const Me = new GraphQLObjectType({
  * The GraphQL schema of a model: a pure function of (metadata revision, field types), built once per
  * revision and cached by the schema registry (DESIGN.md decision 5).
  */
-export function buildSchema(model: Model, types: FieldTypeRegistry): GraphQLSchema {
-  const objects = buildObjectTypes(model, types);
+export function buildSchema(
+  model: Model,
+  types: FieldTypeRegistry,
+  visibility: Visibility = EVERYTHING,
+): GraphQLSchema {
+  const objects = buildObjectTypes(model, types, visibility);
   const query: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
     me: {
       type: new GraphQLNonNull(Me),
@@ -48,7 +53,7 @@ export function buildSchema(model: Model, types: FieldTypeRegistry): GraphQLSche
   const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = { ...metadataMutations, ...identityMutations };
   for (const types of objects.values()) {
     Object.assign(query, recordQueries(types));
-    Object.assign(mutation, recordMutations(types));
+    Object.assign(mutation, recordMutations(types, visibility));
   }
   return new GraphQLSchema({
     query: new GraphQLObjectType({ name: 'Query', fields: query }),

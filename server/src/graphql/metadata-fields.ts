@@ -18,7 +18,6 @@ import {
   deleteObject,
   exportManifest,
   fieldLabel,
-  findObject,
   isDestructive,
   describeChange,
   labelText,
@@ -226,6 +225,15 @@ function manifestField(input: Record<string, unknown>): Record<string, unknown> 
   return { ...rest, ...((settings as Record<string, unknown> | null) ?? {}) };
 }
 
+/** The model as the caller may see it: objects they can read, with the fields they can read. */
+function visibleObjects(ctx: GraphQLContext): readonly ObjectDef[] {
+  const access = ctx.records.access;
+  if (!access || access.isAdmin) return ctx.model.objects;
+  return ctx.model.objects
+    .filter((o) => access.can('read', o.name))
+    .map((o) => ({ ...o, fields: o.fields.filter((f) => access.fieldAllowed('read', o.name, f.name)) }));
+}
+
 function requireAdmin(ctx: GraphQLContext): void {
   if (!isAdmin(ctx.caller)) throw new StratumError('FORBIDDEN', 'Changing or reading the model needs an admin');
 }
@@ -246,11 +254,11 @@ async function changed(ctx: GraphQLContext, result: ApplyResult): Promise<ApplyR
 }
 
 export const metadataQueries: Fields = {
-  objects: { type: list(ObjectMeta), resolve: (_r, _a, ctx) => ctx.model.objects },
+  objects: { type: list(ObjectMeta), resolve: (_r, _a, ctx) => visibleObjects(ctx) },
   object: {
     type: ObjectMeta,
     args: { name: { type: new GraphQLNonNull(GraphQLString) } },
-    resolve: (_r, a: { name: string }, ctx) => findObject(ctx.model, a.name) ?? null,
+    resolve: (_r, a: { name: string }, ctx) => visibleObjects(ctx).find((o) => o.name === a.name) ?? null,
   },
   pipelines: { type: list(Pipeline), resolve: (_r, _a, ctx) => ctx.model.pipelines },
   revisions: {

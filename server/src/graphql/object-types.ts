@@ -23,6 +23,7 @@ import {
   type RecordData,
 } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
+import { EVERYTHING, type Visibility } from './visibility';
 import { objectNames } from './names';
 import { DateTimeScalar, JSONScalar } from './scalars';
 import {
@@ -57,10 +58,14 @@ const NUMERIC = new Set(['number', 'percent', 'rating', 'currency']);
  * Builds the GraphQL types of every object of a model. Types refer to each other through thunks, so
  * relations may form cycles (company ↔ contact).
  */
-export function buildObjectTypes(model: Model, types: FieldTypeRegistry): Map<string, ObjectTypes> {
+export function buildObjectTypes(
+  model: Model,
+  types: FieldTypeRegistry,
+  visibility: Visibility = EVERYTHING,
+): Map<string, ObjectTypes> {
   const all = new Map<string, ObjectTypes>();
   const get = (name: string) => all.get(name)!;
-  for (const object of model.objects) {
+  for (const object of visibleObjects(model, visibility)) {
     const names = objectNames(object);
     const description = object.description;
     const scalarFields = object.fields.filter((f) => f.columns.length > 0 && f.type !== 'relation');
@@ -108,11 +113,11 @@ export function buildObjectTypes(model: Model, types: FieldTypeRegistry): Map<st
     });
     const createInput = new GraphQLInputObjectType({
       name: names.createInput,
-      fields: () => inputFields(object, types, 'create'),
+      fields: () => inputFields(object, types, 'create', visibility),
     });
     const updateInput = new GraphQLInputObjectType({
       name: names.updateInput,
-      fields: () => inputFields(object, types, 'update'),
+      fields: () => inputFields(object, types, 'update', visibility),
     });
     const updateManyInput = new GraphQLInputObjectType({
       name: names.updateManyInput,
@@ -266,12 +271,16 @@ function inputFields(
   object: ObjectDef,
   types: FieldTypeRegistry,
   mode: 'create' | 'update',
+  visibility: Visibility,
 ): GraphQLInputFieldConfigMap {
-  const fields: GraphQLInputFieldConfigMap = { owner: { type: GraphQLID } };
+  const fields: GraphQLInputFieldConfigMap = visibility.field(object.name, 'owner', mode)
+    ? { owner: { type: GraphQLID } }
+    : {};
   if (mode === 'create')
     fields.id = { type: GraphQLID, description: 'Optional: a uuid chosen by the client (imports)' };
   for (const field of object.fields) {
     if (field.type === 'autonumber' || (field.type === 'relation' && relationKind(field) === 'oneToMany')) continue;
+    if (!visibility.field(object.name, field.name, mode)) continue;
     const base = inputFieldType(field, types);
     const required = mode === 'create' && field.required && field.default === undefined;
     fields[field.name] = {
@@ -286,4 +295,22 @@ function inputFieldType(field: FieldDef, types: FieldTypeRegistry): GraphQLInput
   if (field.type === 'relation')
     return relationKind(field) === 'manyToMany' ? new GraphQLList(nonNull(GraphQLID)) : GraphQLID;
   return inputType(types.get(field.type).graphql.input);
+}
+
+/**
+ * The objects and fields a role set may see: unreadable objects go, and so do unreadable fields and
+ * relations to unreadable objects (their names never reach that role set's schema).
+ */
+function visibleObjects(model: Model, visibility: Visibility): ObjectDef[] {
+  return model.objects
+    .filter((o) => visibility.object(o.name))
+    .map((o) => ({
+      ...o,
+      fields: o.fields.filter((f) => {
+        if (!visibility.field(o.name, f.name, 'read')) return false;
+        if (f.type !== 'relation') return true;
+        const { target } = relationSettings(f);
+        return target === USER_OBJECT || visibility.object(target);
+      }),
+    }));
 }

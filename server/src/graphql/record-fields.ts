@@ -14,6 +14,7 @@ import { toConnection } from './connection';
 import { objectNames } from './names';
 import { listArgs, type ObjectTypes } from './object-types';
 import { selects, type ListArgs } from './relation-resolvers';
+import { EVERYTHING, type Visibility } from './visibility';
 
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
 
@@ -65,12 +66,15 @@ export function recordQueries(types: ObjectTypes): Fields {
   };
 }
 
-export function recordMutations(types: ObjectTypes): Fields {
+export function recordMutations(types: ObjectTypes, visibility: Visibility = EVERYTHING): Fields {
   const names = objectNames(types.object);
   const object = types.object.name;
   const list = <T extends import('graphql').GraphQLInputType>(t: T) =>
     new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(t)));
-  return {
+  // A role set only gets the mutations it may ever use (an input type without fields is not even valid).
+  const allowed = (action: 'create' | 'update' | 'delete', input?: import('graphql').GraphQLInputObjectType) =>
+    visibility.action(object, action) && (!input || Object.keys(input.getFields()).length > 0);
+  const all: Fields = {
     [names.create]: {
       type: new GraphQLNonNull(types.type),
       args: { data: { type: new GraphQLNonNull(types.createInput) } },
@@ -105,4 +109,13 @@ export function recordMutations(types: ObjectTypes): Fields {
       resolve: (_root, args: { id: string }, ctx) => restoreRecord(ctx.records, object, args.id),
     },
   };
+  const keep: Record<string, boolean> = {
+    [names.create]: allowed('create', types.createInput),
+    [names.createMany]: allowed('create', types.createInput),
+    [names.update]: allowed('update', types.updateInput),
+    [names.updateMany]: allowed('update', types.updateInput),
+    [names.delete]: allowed('delete'),
+    [names.restore]: allowed('delete'),
+  };
+  return Object.fromEntries(Object.entries(all).filter(([name]) => keep[name]));
 }

@@ -9,13 +9,15 @@ import { buildSchema } from './build-schema';
 import type { GraphQLContext } from './context';
 import { formatError } from './errors';
 import { jitGateway } from './jit-gateway';
+import { EVERYTHING, roleSetKey, visibilityFor, type Visibility } from './visibility';
 import { auditDenials } from './audit-plugin';
 import { DEFAULT_LIMITS, limitRules, type QueryLimits } from './limits';
 
 export interface ServedSchema {
   readonly revision: number;
   readonly model: Model;
-  readonly apollo: ApolloServer<GraphQLContext>;
+  /** The server of the schema a role set sees (objects and fields it can never read are left out). */
+  apolloFor(roles: readonly string[]): Promise<ApolloServer<GraphQLContext>>;
 }
 
 export interface SchemaRegistryOptions {
@@ -59,11 +61,38 @@ export class SchemaRegistry {
   }
 
   async #build(): Promise<ServedSchema> {
-    const { db, workspace, types, logger, introspection, limits = DEFAULT_LIMITS } = this.#options;
+    const { db, workspace, types, logger } = this.#options;
     const started = performance.now();
     const model = await loadModel(db, workspace);
+    // One schema per role set, built the first time a member of it calls; admins share the full one.
+    const servers = new Map<string, Promise<ApolloServer<GraphQLContext>>>();
+    const apolloFor = (roles: readonly string[]) => {
+      const key = roleSetKey(roles);
+      let server = servers.get(key);
+      if (!server) {
+        server = this.#start(model, key === '*' ? EVERYTHING : visibilityFor(model, types, roles));
+        servers.set(key, server);
+      }
+      return server;
+    };
+    await apolloFor(['admin']);
+    const served: ServedSchema & { servers: typeof servers } = { revision: model.revision, model, apolloFor, servers };
+    if (!this.#current || this.#current.revision < served.revision) {
+      // Requests still running on the previous schema keep their reference and finish on it; the previous
+      // servers are left to the garbage collector (stopping them would fail those requests).
+      this.#current = served;
+    }
+    logger.info(
+      { revision: model.revision, objects: model.objects.length, ms: Math.round(performance.now() - started) },
+      'GraphQL schema built',
+    );
+    return this.#current!;
+  }
+
+  async #start(model: Model, visibility: Visibility): Promise<ApolloServer<GraphQLContext>> {
+    const { db, workspace, types, logger, introspection, limits = DEFAULT_LIMITS } = this.#options;
     const apollo = new ApolloServer<GraphQLContext>({
-      gateway: jitGateway(buildSchema(model, types)),
+      gateway: jitGateway(buildSchema(model, types, visibility)),
       introspection,
       validationRules: limitRules(limits),
       includeStacktraceInErrorResponses: false,
@@ -77,20 +106,12 @@ export class SchemaRegistry {
         formatError(formatted, error, (e) => logger.error({ err: e }, 'unexpected error in a resolver')),
     });
     await apollo.start();
-    const served = { revision: model.revision, model, apollo };
-    if (!this.#current || this.#current.revision < served.revision) {
-      // Requests still running on the previous schema keep their reference and finish on it; the previous
-      // server is left to the garbage collector (stopping it would fail those requests).
-      this.#current = served;
-    }
-    logger.info(
-      { revision: model.revision, objects: model.objects.length, ms: Math.round(performance.now() - started) },
-      'GraphQL schema built',
-    );
-    return this.#current!;
+    return apollo;
   }
 
   async stop(): Promise<void> {
-    await this.#current?.apollo.stop();
+    const current = this.#current as
+      (ServedSchema & { servers?: Map<string, Promise<ApolloServer<GraphQLContext>>> }) | undefined;
+    await Promise.all([...(current?.servers?.values() ?? [])].map(async (server) => (await server).stop()));
   }
 }

@@ -53,7 +53,8 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const response = await served.apollo.executeHTTPGraphQLRequest({
+    const apollo = await served.apolloFor(caller.roles);
+    const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method: req.method.toUpperCase(),
         headers,
