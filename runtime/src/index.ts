@@ -70,3 +70,11 @@ export {
 export { buildAccess, type Access } from './access/access';
 export { ACTIONS, ADMIN_ROLE, roleSchema, type Action, type RoleDef, type RuleDef } from './access/role';
 export { type UserValues, SAMPLE_USER } from './access/user-values';
+export {
+  shareRecord,
+  unshareRecord,
+  recordShares,
+  type Share,
+  type ShareAccess,
+  type ShareWith,
+} from './records/sharing';

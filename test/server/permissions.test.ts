@@ -260,3 +260,53 @@ test('metadata and people need an admin', async () => {
     ),
   ).toBe('FORBIDDEN');
 });
+
+test('sharing a record widens exactly that record, for that user or team, to read or to edit', async () => {
+  const fresh = (await as('manager1')(`mutation { createDeal(data: { name: "Shared deal" }) { id } }`)).data as {
+    createDeal: { id: string };
+  };
+  const id = fresh.createDeal.id;
+  const read = (who: keyof typeof users) => as(who)(`query($id: ID!) { deal(id: $id) { name } }`, { id });
+  expect((await read('manager2')).data).toEqual({ deal: null });
+  // Only someone who may update the record may share it.
+  expect(
+    code(
+      await as('manager2')(
+        `mutation($id: ID!, $u: ID!) { shareRecord(object: "deal", id: $id, userId: $u) { userId } }`,
+        { id, u: users.manager2.id },
+      ),
+    ),
+  ).toBe('NOT_FOUND');
+  const shared = await as('manager1')(
+    `mutation($id: ID!, $u: ID!) { shareRecord(object: "deal", id: $id, userId: $u, access: READ) { userId access } }`,
+    { id, u: users.manager2.id },
+  );
+  expect(shared.data).toEqual({ shareRecord: [{ userId: users.manager2.id, access: 'READ' }] });
+  expect((await read('manager2')).data).toEqual({ deal: { name: 'Shared deal' } });
+  expect(await dealIds('manager2')).toContain(id);
+  expect(await dealIds('outsider')).not.toContain(id);
+  expect(
+    code(await as('manager2')(`mutation($id: ID!) { updateDeal(id: $id, data: { name: "Edited" }) { name } }`, { id })),
+  ).toBe('FORBIDDEN');
+  await as('manager1')(
+    `mutation($id: ID!, $u: ID!) { shareRecord(object: "deal", id: $id, userId: $u, access: EDIT) { access } }`,
+    { id, u: users.manager2.id },
+  );
+  expect(
+    (await as('manager2')(`mutation($id: ID!) { updateDeal(id: $id, data: { name: "Edited" }) { name } }`, { id }))
+      .data,
+  ).toEqual({ updateDeal: { name: 'Edited' } });
+  await as('manager1')(
+    `mutation($id: ID!, $u: ID!) { unshareRecord(object: "deal", id: $id, userId: $u) { userId } }`,
+    { id, u: users.manager2.id },
+  );
+  expect((await read('manager2')).data).toEqual({ deal: null });
+  // Shared with a team: every member sees it, others do not.
+  const teams = (await api.gql<{ teams: { id: string; name: string }[] }>(`{ teams { id name } }`)).data!.teams;
+  await as('manager1')(`mutation($id: ID!, $t: ID!) { shareRecord(object: "deal", id: $id, teamId: $t) { teamId } }`, {
+    id,
+    t: teams[0]!.id,
+  });
+  expect((await read('manager2')).data).toEqual({ deal: { name: 'Edited' } });
+  expect((await read('outsider')).data).toEqual({ deal: null });
+});

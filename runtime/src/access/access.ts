@@ -2,7 +2,7 @@ import { createMongoAbility, type MongoAbility } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { and, FALSE, not, or, parseCondition, TRUE, type ConditionNode } from '../conditions';
 import type { FieldTypeRegistry } from '../fields/registry';
-import { conditionTarget } from '../model/condition-targets';
+import { conditionTarget, SHARES_FIELD } from '../model/condition-targets';
 import { findObject, type Model } from '../model/model';
 import { ADMIN_ROLE, asList, roleSchema, type Action, type RoleDef } from './role';
 import { interpolateUser, type UserValues } from './user-values';
@@ -88,6 +88,16 @@ export function buildAccess(
     }
     if (unconditional) allowed.push(denied.length ? and(denied) : TRUE);
     if (allowed.length === 0) return null;
+    // Record sharing widens a role's scope on an object it may already read: records shared with the user,
+    // or with one of their teams, can be read (and, shared for editing, updated).
+    if (!isAdmin && (action === 'read' || action === 'update')) {
+      const access = action === 'read' ? { $in: ['read', 'edit'] } : 'edit';
+      allowed.push(
+        parse({
+          [SHARES_FIELD]: { object, access, $or: [{ userId: user.id }, { teamId: { $in: [...user.teamIds] } }] },
+        }),
+      );
+    }
     const result = or(allowed);
     return result === FALSE ? null : result;
   }

@@ -32,7 +32,20 @@ function workspaceTables(schema: string): string {
       actor uuid,
       "processedAt" timestamptz
     );
-    CREATE INDEX IF NOT EXISTS _outbox_pending ON "${schema}"._outbox (id) WHERE "processedAt" IS NULL;`;
+    CREATE INDEX IF NOT EXISTS _outbox_pending ON "${schema}"._outbox (id) WHERE "processedAt" IS NULL;
+    CREATE TABLE IF NOT EXISTS "${schema}"._shares (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      object text NOT NULL,
+      "recordId" uuid NOT NULL,
+      "userId" uuid REFERENCES stratum.users(id) ON DELETE CASCADE,
+      "teamId" uuid REFERENCES stratum.teams(id) ON DELETE CASCADE,
+      access text NOT NULL CHECK (access IN ('read', 'edit')),
+      "createdBy" uuid,
+      "createdAt" timestamptz NOT NULL DEFAULT now(),
+      CHECK (("userId" IS NULL) <> ("teamId" IS NULL))
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS _shares_user ON "${schema}"._shares (object, "recordId", "userId") WHERE "userId" IS NOT NULL;
+    CREATE UNIQUE INDEX IF NOT EXISTS _shares_team ON "${schema}"._shares (object, "recordId", "teamId") WHERE "teamId" IS NOT NULL;`;
 }
 
 export function emptyModel(workspace: string): Model {

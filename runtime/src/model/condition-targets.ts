@@ -27,6 +27,7 @@ function buildTarget(model: Model, types: FieldTypeRegistry, objectName: string)
   if (!object) throw new Error(`Unknown object "${objectName}"`);
   const fields = new Map<string, TargetField>();
   const field = (name: string): TargetField | undefined => {
+    if (name === SHARES_FIELD) return sharesRelation(model);
     if (!fields.has(name)) {
       const def = SYSTEM_FIELDS.find((f) => f.name === name) ?? findField(object, name);
       const resolved = def ? targetField(model, types, object, def) : undefined;
@@ -113,3 +114,34 @@ function userTarget(): ConditionTarget {
   };
   return { object: USER_OBJECT, schema: META_SCHEMA, table: 'users', idColumn: 'id', field: (name) => fields[name] };
 }
+
+/**
+ * The virtual relation from any record to the shares that point at it (`_shares`: record sharing). Its
+ * name cannot clash with a field (API names start with a letter); permission scopes use it to let a
+ * record's shares extend what a role may read or edit.
+ */
+export const SHARES_FIELD = '_shares';
+
+function sharesRelation(model: Model): TargetField {
+  const target: ConditionTarget = {
+    object: SHARES_FIELD,
+    schema: model.schema,
+    table: '_shares',
+    idColumn: 'id',
+    field: (name) => SHARE_FIELDS[name],
+  };
+  return {
+    kind: 'relation',
+    name: SHARES_FIELD,
+    cardinality: 'many',
+    join: { kind: 'inverse', targetColumn: 'recordId' },
+    target: () => target,
+  };
+}
+
+const SHARE_FIELDS: Record<string, TargetField> = {
+  object: scalar('object', 'object', 'text', EQUALITY),
+  userId: scalar('userId', 'userId', 'uuid', EQUALITY),
+  teamId: scalar('teamId', 'teamId', 'uuid', EQUALITY),
+  access: scalar('access', 'access', 'text', EQUALITY),
+};

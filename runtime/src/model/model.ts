@@ -114,6 +114,9 @@ export const RESERVED_OBJECT_NAMES: readonly string[] = [
   'manifest',
   'exportManifest',
   'metadataRevision',
+  'auditLog',
+  'recordShare',
+  'recordShares',
 ];
 
 /** The built-in user object relations may point at (`{ type: "relation", target: "user" }`). */

@@ -10,6 +10,7 @@ import {
 import type { FieldTypeRegistry, Model } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
 import { identityMutations, identityQueries } from './identity-fields';
+import { sharingMutations, sharingQueries } from './sharing-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
 import { buildObjectTypes } from './object-types';
 import { recordMutations, recordQueries } from './record-fields';
@@ -49,8 +50,13 @@ export function buildSchema(
     },
     ...metadataQueries,
     ...identityQueries,
+    ...sharingQueries,
   };
-  const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = { ...metadataMutations, ...identityMutations };
+  const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
+    ...metadataMutations,
+    ...identityMutations,
+    ...sharingMutations,
+  };
   for (const types of objects.values()) {
     Object.assign(query, recordQueries(types));
     Object.assign(mutation, recordMutations(types, visibility));
