@@ -310,3 +310,78 @@ test('sharing a record widens exactly that record, for that user or team, to rea
   expect((await read('manager2')).data).toEqual({ deal: { name: 'Edited' } });
   expect((await read('outsider')).data).toEqual({ deal: null });
 });
+
+describe('the matrix: roles × owner-scoped objects × read paths', () => {
+  const objects = [
+    { name: 'lead', plural: 'leads', data: (tag: string) => ({ title: `Matrix ${tag}` }) },
+    { name: 'deal', plural: 'deals', data: (tag: string) => ({ name: `Matrix ${tag}` }) },
+    { name: 'task', plural: 'tasks', data: (tag: string) => ({ title: `Matrix ${tag}` }) },
+    { name: 'note', plural: 'notes', data: (tag: string) => ({ title: `Matrix ${tag}`, body: 'x' }) },
+  ];
+  // Who may read a record owned by whom (the sales CRM roles).
+  const expected: Record<'manager1' | 'head' | 'outsider', readonly ('manager1' | 'manager2' | 'head' | 'admin')[]> = {
+    manager1: ['manager1'],
+    head: ['manager1', 'manager2', 'head'],
+    outsider: [],
+  };
+
+  test.each(objects)('$plural', async ({ name, plural, data }) => {
+    const owners = {
+      manager1: users.manager1.id,
+      manager2: users.manager2.id,
+      head: users.head.id,
+      admin: undefined,
+    } as const;
+    const ids: Record<string, string> = {};
+    for (const [owner, id] of Object.entries(owners)) {
+      const type = name.charAt(0).toUpperCase() + name.slice(1);
+      const r = await api.gql<Record<string, { id: string }>>(
+        `mutation($d: ${type}CreateInput!) { create${type}(data: $d) { id } }`,
+        {
+          d: { ...data(`${owner} ${name}`), ...(id ? { owner: id } : {}) },
+        },
+      );
+      expect(r.errors).toBeUndefined();
+      ids[owner] = r.data![`create${type}`]!.id;
+    }
+    const filter = `filter: { ${name === 'deal' ? 'name' : 'title'}: { startsWith: "Matrix" } }`;
+    for (const [role, owners] of Object.entries(expected) as [keyof typeof expected, readonly string[]][]) {
+      const want = owners.map((o) => ids[o]!).sort();
+      const list = await as(role)(`{ ${plural}(first: 500, ${filter}) { totalCount edges { node { id } } } }`);
+      const page = (list.data as Record<string, { totalCount: number; edges: { node: { id: string } }[] }>)[plural]!;
+      expect({ role, plural, ids: page.edges.map((e) => e.node.id).sort(), total: page.totalCount }).toEqual({
+        role,
+        plural,
+        ids: want,
+        total: want.length,
+      });
+      const groups = await as(role)(`{ ${plural}Aggregate(${filter}) { count } }`);
+      const counted = (groups.data as Record<string, { count: number }[]>)[`${plural}Aggregate`]!.reduce(
+        (n, g) => n + g.count,
+        0,
+      );
+      expect({ role, plural, counted }).toEqual({ role, plural, counted: want.length });
+      for (const owner of Object.keys(ids)) {
+        const one = await as(role)(`query($id: ID!) { ${name}(id: $id) { id } }`, { id: ids[owner] });
+        expect({ role, owner, found: (one.data as Record<string, unknown>)[name] !== null }).toEqual({
+          role,
+          owner,
+          found: owners.includes(owner),
+        });
+      }
+      const rest = await fetch(
+        `${api.server.url}/api/${plural}?first=500&totalCount=true&filter=${encodeURIComponent(JSON.stringify({ [name === 'deal' ? 'name' : 'title']: { startsWith: 'Matrix' } }))}`,
+        {
+          headers: { authorization: `Bearer ${users[role].token}` },
+        },
+      );
+      const body = (await rest.json()) as { data: { id: string }[]; totalCount: number };
+      expect({ role, plural, rest: body.data.map((d) => d.id).sort(), total: body.totalCount }).toEqual({
+        role,
+        plural,
+        rest: want,
+        total: want.length,
+      });
+    }
+  });
+});
