@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, type Db, type Problem } from '@stratum/runtime';
 import { hashPassword } from './passwords';
+import { createUser } from './users';
 
 /** People administration (admins only; the GraphQL layer checks). Users are global; membership and roles are per workspace. */
 export interface UserAccount {
@@ -54,21 +55,13 @@ export async function createMember(
   knownRoles: readonly string[],
 ): Promise<UserAccount> {
   validate(input, knownRoles, true);
-  const id = randomUUID();
-  const passwordHash = await hashPassword(input.password!);
+  let id: string;
   try {
-    await db.transaction(async (tx) => {
-      await tx.query(`INSERT INTO stratum.users (id, email, name, "passwordHash") VALUES ($1, lower($2), $3, $4)`, [
-        id,
-        input.email,
-        input.name ?? '',
-        passwordHash,
-      ]);
-      await tx.query(`INSERT INTO stratum.memberships (workspace, "userId", roles) VALUES ($1, $2, $3)`, [
-        workspace,
-        id,
-        input.roles ?? [],
-      ]);
+    id = await createUser(db, workspace, {
+      email: input.email!,
+      password: input.password!,
+      name: input.name ?? '',
+      roles: input.roles ?? [],
     });
   } catch (error) {
     if ((error as { code?: string }).code === '23505')
