@@ -385,3 +385,33 @@ describe('the matrix: roles × owner-scoped objects × read paths', () => {
     }
   });
 });
+
+test('CSV export goes through the same scopes and field rules', async () => {
+  const csv = async (who: keyof typeof users, path: string) => {
+    const response = await fetch(`${api.server.url}${path}`, {
+      headers: { authorization: `Bearer ${users[who].token}` },
+    });
+    return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+  };
+  const deals = await csv('manager1', '/api/deals/export.csv');
+  expect(deals.status).toBe(200);
+  expect(deals.type).toMatch(/^text\/csv/);
+  const lines = deals.text.trim().split('\n');
+  const ids = lines
+    .slice(1)
+    .map((line) => line.split(',')[0])
+    .sort();
+  expect(ids).toEqual(await dealIds('manager1'));
+  const companies = await csv('manager1', '/api/companies/export.csv');
+  expect(companies.text.split('\n')[0]).not.toContain('annualRevenue');
+  expect((await csv('head', '/api/companies/export.csv')).text.split('\n')[0]).toContain('annualRevenue');
+  const filter = encodeURIComponent(JSON.stringify({ annualRevenue: { gt: 0 } }));
+  expect((await csv('manager1', `/api/companies/export.csv?filter=${filter}`)).status).toBe(403);
+  const all = await fetch(`${api.server.url}/api/deals/export.csv`, {
+    headers: { authorization: `Bearer ${api.token}` },
+  });
+  const adminRows = (await all.text()).trim().split('\n').length - 1;
+  expect(adminRows).toBe(
+    (await api.gql<{ deals: { totalCount: number } }>(`{ deals { totalCount } }`)).data!.deals.totalCount,
+  );
+});

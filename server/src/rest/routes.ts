@@ -16,6 +16,7 @@ import {
   type ObjectDef,
   type OrderBy,
   type RecordContext,
+  type StratumError,
 } from '@stratum/runtime';
 import type { Workspaces } from '../http/workspaces';
 import { HTTP_STATUS } from '../http/error-status';
@@ -23,6 +24,7 @@ import { bearerToken, requestPreamble } from '../http/preamble';
 import { callerRecordContext } from '../http/record-context';
 import { noteApiKeyUse } from '../auth/api-keys';
 import { audit } from '../auth/audit';
+import { exportCsv } from './export-csv';
 import { openApiDocument } from './openapi';
 
 export interface RestDeps {
@@ -79,13 +81,7 @@ export function restRoutes(deps: RestDeps): Router {
             detail: { message: error.message },
           });
         }
-        res.status(HTTP_STATUS[error.code]).json({
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.problems.length ? { problems: error.problems } : {}),
-          },
-        });
+        sendError(res, error);
       }
     };
 
@@ -129,6 +125,29 @@ export function restRoutes(deps: RestDeps): Router {
       };
     }),
   );
+  router.get('/api/:plural/export.csv', async (req, res, next) => {
+    try {
+      const session = await authenticate(req);
+      if (!session) return void unauthenticated(res);
+      const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
+      if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
+      const ctx = callerRecordContext(deps.db, session.model, deps.types, session.caller);
+      await exportCsv(
+        ctx,
+        object,
+        {
+          filter: jsonParam(req, 'filter'),
+          filterSyntax: 'api',
+          orderBy: orderByParam(req),
+          search: stringParam(req, 'search'),
+        },
+        res,
+      );
+    } catch (error) {
+      if (!isStratumError(error) || res.headersSent) return next(error);
+      sendError(res, error);
+    }
+  });
   router.get(
     '/api/:plural/:id',
     route(async (req, ctx, object) => {
@@ -212,5 +231,12 @@ function groupByParam(req: Request): GroupBy[] {
   return (value?.split(',').filter(Boolean) ?? []).map((part) => {
     const [field, granularity] = part.split(':');
     return { field: field!, granularity: granularity as GroupBy['granularity'] };
+  });
+}
+
+/** The REST error body: the contract's code, a message, and every problem at its path. */
+function sendError(res: Response, error: StratumError): void {
+  res.status(HTTP_STATUS[error.code]).json({
+    error: { code: error.code, message: error.message, ...(error.problems.length ? { problems: error.problems } : {}) },
   });
 }
