@@ -66,6 +66,8 @@ export {
   createField,
   updateField,
   deleteField,
+  saveRole,
+  deleteRole,
 } from './migrator/model-edits';
 export { buildAccess, type Access } from './access/access';
 export { ACTIONS, ADMIN_ROLE, roleSchema, type Action, type RoleDef, type RuleDef } from './access/role';

@@ -139,3 +139,28 @@ test('roles in a manifest are validated against the model, at their paths', asyn
     ]),
   );
 });
+
+test('roles are managed through the API, validated, and audited', async () => {
+  const saved = await api.gql(`mutation($r: JSON!) { saveRole(input: $r) { applied changes } }`, {
+    r: { name: 'viewer', label: 'Viewer', rules: [{ action: 'read', subject: ['deal', 'company'] }] },
+  });
+  expect(saved.data).toEqual({ saveRole: { applied: true, changes: ['~ roles (3)'] } });
+  const bad = await api.gql(`mutation($r: JSON!) { saveRole(input: $r) { applied } }`, {
+    r: { name: 'viewer', rules: [{ action: 'read', subject: 'unicorn' }] },
+  });
+  expect(code(bad)).toBe('BAD_USER_INPUT');
+  expect((bad.errors![0]!.extensions as { problems: { path: string }[] }).problems[0]!.path).toBe(
+    'input.rules[0].subject',
+  );
+  const viewer = await member('viewer', ['viewer']);
+  const { token } = (await (await login(viewer.email, 'correct horse battery')).json()) as { token: string };
+  const sees = await api.gql<{ objects: { name: string }[] }>(`{ objects { name } }`, {}, token);
+  expect(sees.data!.objects.map((o) => o.name).sort()).toEqual(['company', 'deal']);
+  expect((await api.gql(`mutation { deleteRole(name: "viewer") { applied } }`)).data).toEqual({
+    deleteRole: { applied: true },
+  });
+  const log = await api.gql<{ auditLog: { event: string }[] }>(
+    `{ auditLog(first: 50, event: "rolesChanged") { event } }`,
+  );
+  expect(log.data!.auditLog.length).toBeGreaterThanOrEqual(2);
+});

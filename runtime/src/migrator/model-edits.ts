@@ -8,6 +8,7 @@ type Json = Record<string, unknown>;
 interface EditableManifest {
   objects: (Json & { name: string; fields: (Json & { name: string })[] })[];
   pipelines: (Json & { object: string; field: string })[];
+  roles: (Json & { name: string })[];
 }
 
 /** Where an edit's input sits in the manifest, so problems are reported at the caller's own paths. */
@@ -170,5 +171,28 @@ export function deleteField(
     const i = objectIndex(manifest, objectName);
     manifest.objects[i]!.fields.splice(fieldIndex(manifest, i, name), 1);
     manifest.pipelines = manifest.pipelines.filter((p) => !(p.object === objectName && p.field === name));
+  });
+}
+
+/** Adds a role, or replaces the role of the same name (CASL rules as data; validated like a manifest's). */
+export function saveRole(db: Db, role: Json, options: Omit<ApplyOptions, 'expectedRevision'>): Promise<ApplyResult> {
+  return editModel(db, options, (manifest) => {
+    const name = requireName(role, 'name', 'input');
+    const i = manifest.roles.findIndex((r) => r.name === name);
+    if (i >= 0) manifest.roles[i] = { ...role, name };
+    else manifest.roles.push({ ...role, name });
+    return { manifestPath: `roles[${i >= 0 ? i : manifest.roles.length - 1}]`, inputPath: 'input' };
+  });
+}
+
+export function deleteRole(
+  db: Db,
+  name: string,
+  options: Omit<ApplyOptions, 'expectedRevision'>,
+): Promise<ApplyResult> {
+  return editModel(db, options, (manifest) => {
+    const i = manifest.roles.findIndex((r) => r.name === name);
+    if (i < 0) throw notFound(`Unknown role "${name}"`);
+    manifest.roles.splice(i, 1);
   });
 }

@@ -12,6 +12,9 @@ import {
 } from 'graphql';
 import {
   applyManifest,
+  badInput,
+  deleteRole,
+  saveRole,
   createField,
   createObject,
   deleteField,
@@ -306,6 +309,25 @@ export const metadataMutations: Fields = {
     resolve: async (_r, a: { revision: number }, ctx) => (
       requireAdmin(ctx),
       changed(ctx, await revertRevision(ctx.db, a.revision, opts(ctx)))
+    ),
+  },
+  saveRole: {
+    type: new GraphQLNonNull(ManifestPlan),
+    description: 'Adds a role or replaces the role of the same name: { name, label, description, rules: [CASL rules] }',
+    args: { input: { type: new GraphQLNonNull(JSONScalar) } },
+    resolve: async (_r, a: { input: unknown }, ctx) => {
+      requireAdmin(ctx);
+      if (typeof a.input !== 'object' || a.input === null || Array.isArray(a.input))
+        throw badInput({ path: 'input', message: 'must be a role object' });
+      return changed(ctx, await saveRole(ctx.db, a.input as Record<string, unknown>, opts(ctx)));
+    },
+  },
+  deleteRole: {
+    type: new GraphQLNonNull(ManifestPlan),
+    args: { name: { type: new GraphQLNonNull(GraphQLString) } },
+    resolve: async (_r, a: { name: string }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await deleteRole(ctx.db, a.name, opts(ctx)))
     ),
   },
   createObject: {
