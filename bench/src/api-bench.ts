@@ -13,7 +13,7 @@ import { Pool } from 'pg';
 import { diffModel, emptyModel, openPostgres, parseManifest } from '@stratum/runtime';
 import { buildSchema, createUser } from '@stratum/server';
 
-import { dropWorkspace, loadDeals, types } from './deals-fixture';
+import { dropWorkspace, loadDeals, types, wideManifest } from './deals-fixture';
 import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -233,37 +233,7 @@ async function main() {
 }
 
 function schemaRebuild(workspace: string): Figure[] {
-  const kinds = [
-    'text',
-    'number',
-    'currency',
-    'select',
-    'date',
-    'datetime',
-    'boolean',
-    'email',
-    'phone',
-    'url',
-    'longText',
-    'percent',
-    'rating',
-    'json',
-    'multiSelect',
-  ];
-  const objects = Array.from({ length: 200 }, (_, o) => ({
-    name: `object${o}`,
-    pluralName: `objects${o}`,
-    fields: Array.from({ length: 30 }, (_, f) => {
-      if (f === 29 && o > 0) return { name: `link${f}`, type: 'relation', target: `object${o - 1}` };
-      const type = kinds[f % kinds.length]!;
-      return {
-        name: `field${f}`,
-        type,
-        ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}),
-      };
-    }),
-  }));
-  const manifest = parseManifest({ objects }, types);
+  const manifest = parseManifest(wideManifest(200), types);
   const model = { ...diffModel(emptyModel(workspace), manifest, types).model, revision: 1 };
   const times: number[] = [];
   for (let i = 0; i < 12; i++) times.push(timeSync(() => buildSchema({ ...model, revision: i + 1 }, types)));

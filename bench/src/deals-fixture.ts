@@ -82,3 +82,44 @@ export async function dropWorkspace(db: Db, workspace: string): Promise<void> {
   await db.exec(`DROP SCHEMA IF EXISTS "ws_${workspace}" CASCADE`);
   await db.query('DELETE FROM stratum.workspaces WHERE name = $1', [workspace]);
 }
+
+const KINDS = [
+  'text',
+  'number',
+  'currency',
+  'select',
+  'date',
+  'datetime',
+  'boolean',
+  'email',
+  'phone',
+  'url',
+  'longText',
+  'percent',
+  'rating',
+  'json',
+  'multiSelect',
+];
+
+/**
+ * A wide model for schema and migration figures: `count` objects × 30 fields cycling through 15 field
+ * types, each object after the first with a relation to the one before it.
+ */
+export function wideManifest(count: number, options: { indexFourthField?: boolean } = {}) {
+  return {
+    objects: Array.from({ length: count }, (_, o) => ({
+      name: `object${o}`,
+      pluralName: `objects${o}`,
+      fields: Array.from({ length: 30 }, (_, f) => {
+        if (f === 29 && o > 0) return { name: `link${f}`, type: 'relation', target: `object${o - 1}` };
+        const type = KINDS[f % KINDS.length]!;
+        return {
+          name: `field${f}`,
+          type,
+          ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}),
+          ...(options.indexFourthField && f === 3 ? { indexed: true } : {}),
+        };
+      }),
+    })),
+  };
+}

@@ -18,7 +18,7 @@ import {
   openPostgres,
   type RecordContext,
 } from '@stratum/runtime';
-import { dropWorkspace, loadDeals, types } from './deals-fixture';
+import { dropWorkspace, loadDeals, types, wideManifest } from './deals-fixture';
 import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -166,39 +166,7 @@ async function main() {
     const wide = `${workspace}_m`;
     cleanup.push(wide);
     await ensureWorkspace(db, wide);
-    const kinds = [
-      'text',
-      'number',
-      'currency',
-      'select',
-      'date',
-      'datetime',
-      'boolean',
-      'email',
-      'phone',
-      'url',
-      'longText',
-      'percent',
-      'rating',
-      'json',
-      'multiSelect',
-    ];
-    const manifest = {
-      objects: Array.from({ length: 50 }, (_, o) => ({
-        name: `object${o}`,
-        pluralName: `objects${o}`,
-        fields: Array.from({ length: 30 }, (_, f) => {
-          if (f === 29 && o > 0) return { name: `link${f}`, type: 'relation', target: `object${o - 1}` };
-          const type = kinds[f % kinds.length]!;
-          return {
-            name: `field${f}`,
-            type,
-            ...(type === 'select' || type === 'multiSelect' ? { options: ['a', 'b', 'c'] } : {}),
-            ...(f === 3 ? { indexed: true } : {}),
-          };
-        }),
-      })),
-    };
+    const manifest = wideManifest(50, { indexFourthField: true });
     const first = await time(() => applyManifest(db, manifest, { workspace: wide, types }));
     const again = await time(() => applyManifest(db, manifest, { workspace: wide, types }));
     figures.push(
