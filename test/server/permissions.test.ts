@@ -415,3 +415,20 @@ test('CSV export goes through the same scopes and field rules', async () => {
     (await api.gql<{ deals: { totalCount: number } }>(`{ deals { totalCount } }`)).data!.deals.totalCount,
   );
 });
+
+test('a relation may only point at records the writer may read', async () => {
+  const hidden = await api.gql<{ createLead: { id: string } }>(
+    `mutation($o: ID!) { createLead(data: { title: "Hidden lead", owner: $o }) { id } }`,
+    { o: users.manager2.id },
+  );
+  const leadId = hidden.data!.createLead.id;
+  const probe = await as('manager1')(`mutation($l: ID!) { createDeal(data: { name: "Probe", lead: $l }) { id } }`, {
+    l: leadId,
+  });
+  expect(code(probe)).toBe('BAD_USER_INPUT');
+  expect(probe.errors![0]!.message).toBe(`data.lead: no lead with id ${leadId}`);
+  const missing = await as('manager1')(
+    `mutation { createDeal(data: { name: "Probe", lead: "00000000-0000-4000-8000-000000000000" }) { id } }`,
+  );
+  expect(missing.errors![0]!.message).toBe('data.lead: no lead with id 00000000-0000-4000-8000-000000000000');
+});

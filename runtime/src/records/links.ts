@@ -2,9 +2,11 @@ import type { Db } from '../db/db';
 import { run } from '../db/db';
 import { badInput, type Problem } from '../errors';
 import { relationKind, relationSettings } from '../fields/relation-type';
-import { findObject, USER_OBJECT, type FieldDef, type Model, type ObjectDef } from '../model/model';
+import { findObject, USER_OBJECT, type FieldDef, type ObjectDef } from '../model/model';
 import { META_SCHEMA } from '../metadata/bootstrap';
-import { ident, sql } from '../sql/sql';
+import { ident, sql, type Fragment } from '../sql/sql';
+import { compileCondition } from '../conditions';
+import type { RecordContext } from './context';
 import type { EncodedInput } from './codec';
 
 /**
@@ -12,12 +14,13 @@ import type { EncodedInput } from './codec';
  * so a bad id is reported at its exact path (`data[3].company`) before anything is written.
  */
 export async function checkRelationTargets(
+  ctx: RecordContext,
   db: Db,
-  model: Model,
   object: ObjectDef,
   inputs: readonly EncodedInput[],
   root: string,
 ): Promise<void> {
+  const model = ctx.model;
   const problems: Problem[] = [];
   const at = (i: number, field: string) => (inputs.length === 1 ? `${root}.${field}` : `${root}[${i}].${field}`);
   const relations = object.fields.filter((f) => f.type === 'relation' && relationKind(f) !== 'oneToMany');
@@ -37,10 +40,12 @@ export async function checkRelationTargets(
     if (wanted.size === 0) continue;
     const table =
       target === USER_OBJECT ? ident(META_SCHEMA, 'users') : ident(model.schema, findObject(model, target)!.table);
-    const live = target === USER_OBJECT ? sql`active` : sql`"deletedAt" IS NULL`;
+    const live = target === USER_OBJECT ? sql`t0.active` : sql`t0."deletedAt" IS NULL`;
+    // A record may only point at records its writer may read: a hidden one answers like a missing one.
+    const readable = target === USER_OBJECT ? sql`TRUE` : readScope(ctx, findObject(model, target)!);
     const { rows } = await run<{ id: string }>(
       db,
-      sql`SELECT id FROM ${table} WHERE id = ANY(${[...wanted.keys()]}::uuid[]) AND ${live}`,
+      sql`SELECT t0.id FROM ${table} AS t0 WHERE t0.id = ANY(${[...wanted.keys()]}::uuid[]) AND ${live} AND ${readable}`,
     );
     const found = new Set(rows.map((r) => r.id));
     for (const [id, indexes] of wanted) {
@@ -74,4 +79,11 @@ export async function writeLinks(
       SELECT * FROM unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::uuid[]) ON CONFLICT DO NOTHING`,
     );
   }
+}
+
+/** The actor's read scope of an object as SQL on `t0` (FALSE when they may not read it at all). */
+function readScope(ctx: RecordContext, object: ObjectDef): Fragment {
+  if (!ctx.access || ctx.access.isAdmin) return sql`TRUE`;
+  const scope = ctx.access.scope('read', object.name);
+  return scope ? compileCondition(scope, 't0') : sql`FALSE`;
 }

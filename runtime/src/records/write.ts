@@ -39,7 +39,7 @@ export async function createMany(
   requireWritableFields(ctx, 'create', object, inputs, root);
   const encoded = encodeBatch(ctx, object, inputs, 'create', root);
   return ctx.db.transaction(async (db) => {
-    await checkRelationTargets(db, ctx.model, object, encoded, root);
+    await checkRelationTargets(ctx, db, object, encoded, root);
     const actor = actorId(ctx.actor);
     const rows = encoded.map((input) => ({
       ...input.columns,
@@ -130,7 +130,7 @@ export async function updateMany(
     root,
   );
   return ctx.db.transaction(async (db) => {
-    await checkRelationTargets(db, ctx.model, object, encoded, root);
+    await checkRelationTargets(ctx, db, object, encoded, root);
     const actor = actorId(ctx.actor);
     const updated = new Map<string, RecordData>();
     const groups = new Map<string, number[]>();
