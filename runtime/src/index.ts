@@ -80,3 +80,11 @@ export {
   type ShareAccess,
   type ShareWith,
 } from './records/sharing';
+export {
+  workflowSchema,
+  triggerSchema,
+  stepSchema,
+  type WorkflowDef,
+  type TriggerDef,
+  type StepDef,
+} from './workflows/definition';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { labelSchema } from './label';
 import { nameSchema } from './name';
 import { roleSchema } from '../access/role';
+import { workflowSchema } from '../workflows/definition';
 
 /** Zod schemas for the parts of a manifest that do not depend on field types. */
 export { nameSchema };
@@ -56,6 +57,6 @@ export const manifestSchema = z.strictObject({
   objects: z.array(z.unknown()).max(2000).default([]),
   pipelines: z.array(pipelineSchema).default([]),
   // Validated by the workflow and permission modules when they apply; kept as given until then.
-  workflows: z.array(z.record(z.string(), z.unknown())).default([]),
+  workflows: z.array(workflowSchema).max(500).default([]),
   roles: z.array(roleSchema).max(200).default([]),
 });

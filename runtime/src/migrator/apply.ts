@@ -11,6 +11,7 @@ import { translateDatabaseError } from '../db/database-errors';
 import { changeDdl } from './ddl';
 import { diffModel, type TrashEntry } from './diff';
 import { checkRoles } from '../access/check-roles';
+import { checkWorkflows } from '../workflows/check-workflows';
 import { describeChange, isDestructive, type Plan } from './plan';
 
 export interface ApplyOptions {
@@ -67,6 +68,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
       }
       const plan = diffModel(current, manifest, options.types, await loadTrash(tx, options.workspace));
       checkRoles(plan.model, options.types);
+      checkWorkflows(plan.model, options.types);
       const lines = plan.changes.map(describeChange);
       if (plan.changes.length === 0 || options.dryRun) return { plan, lines, revision: null, model: current };
       const destructive = plan.changes.filter(isDestructive);

@@ -1,0 +1,102 @@
+import { parseCondition } from '../conditions';
+import { badInput, formatPath, isStratumError, type Problem } from '../errors';
+import type { FieldTypeRegistry } from '../fields/registry';
+import { conditionTarget } from '../model/condition-targets';
+import { findField, findObject, type Model } from '../model/model';
+import type { StepDef, WorkflowDef } from './definition';
+
+/** Steps a step can lead to: `next`, and the branches of conditions, loops and approvals. */
+export function successors(step: StepDef): string[] {
+  const out = [step.next];
+  if (step.type === 'condition') out.push(step.then, step.else);
+  if (step.type === 'approval') out.push(step.then, step.else, step.timeout);
+  if (step.type === 'forEach') out.push(step.do);
+  return out.filter((s): s is string => typeof s === 'string');
+}
+
+/**
+ * Checks workflows against the model they will run on: unique names and step ids, a start step and
+ * branch targets that exist, no step unreachable from the start, objects and fields that exist, and
+ * `when` conditions that parse on the trigger's object. Problems are reported at `workflows[i]…` paths.
+ */
+export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
+  const problems: Problem[] = [];
+  const names = new Set<string>();
+  (model.workflows as WorkflowDef[]).forEach((workflow, i) => {
+    const at = (...rest: PropertyKey[]) => formatPath(['workflows', i, ...rest]);
+    if (names.has(workflow.name)) problems.push({ path: at('name'), message: `duplicate workflow "${workflow.name}"` });
+    names.add(workflow.name);
+    const object = (name: string | undefined, path: string) => {
+      if (name !== undefined && !findObject(model, name)) problems.push({ path, message: `unknown object "${name}"` });
+    };
+    const condition = (value: Record<string, unknown> | undefined, objectName: string | undefined, path: string) => {
+      if (!value || !objectName || !findObject(model, objectName)) return;
+      try {
+        parseCondition(value, conditionTarget(model, types, objectName), { syntax: 'mongo', path });
+      } catch (error) {
+        if (!isStratumError(error)) throw error;
+        problems.push(...error.problems);
+      }
+    };
+    const trigger = workflow.trigger;
+    const triggerObject = 'object' in trigger ? trigger.object : undefined;
+    object(triggerObject, at('trigger', 'object'));
+    if ('when' in trigger) condition(trigger.when, triggerObject, at('trigger', 'when'));
+    if (trigger.type === 'dateReached' || (trigger.type === 'stageChanged' && trigger.field)) {
+      const target = triggerObject ? findObject(model, triggerObject) : undefined;
+      const fieldName = trigger.field!;
+      const field = target ? findField(target, fieldName) : undefined;
+      if (target && !field)
+        problems.push({ path: at('trigger', 'field'), message: `"${fieldName}" is not a field of ${target.name}` });
+      if (field && trigger.type === 'dateReached' && field.type !== 'date' && field.type !== 'datetime') {
+        problems.push({ path: at('trigger', 'field'), message: `"${fieldName}" must be a date or datetime field` });
+      }
+    }
+    if (trigger.type === 'recordUpdated' && trigger.fields && triggerObject && findObject(model, triggerObject)) {
+      trigger.fields.forEach((name, f) => {
+        if (!findField(findObject(model, triggerObject)!, name))
+          problems.push({ path: at('trigger', 'fields', f), message: `"${name}" is not a field of ${triggerObject}` });
+      });
+    }
+    const ids = new Map<string, number>();
+    workflow.steps.forEach((step, s) => {
+      if (ids.has(step.id)) problems.push({ path: at('steps', s, 'id'), message: `duplicate step id "${step.id}"` });
+      ids.set(step.id, s);
+    });
+    if (!ids.has(workflow.start)) problems.push({ path: at('start'), message: `no step "${workflow.start}"` });
+    workflow.steps.forEach((step, s) => {
+      for (const key of ['next', 'then', 'else', 'timeout', 'do'] as const) {
+        const target = (step as Record<string, unknown>)[key];
+        if (typeof target === 'string' && !ids.has(target))
+          problems.push({ path: at('steps', s, key), message: `no step "${target}"` });
+      }
+      if ('object' in step && step.object) object(step.object, at('steps', s, 'object'));
+      if (step.type === 'findRecords') condition(step.filter, step.object, at('steps', s, 'filter'));
+      if (step.type === 'condition') condition(step.when, triggerObject, at('steps', s, 'when'));
+      if (step.type === 'delay' && (step.seconds === undefined) === (step.until === undefined)) {
+        problems.push({ path: at('steps', s), message: 'a delay needs exactly one of "seconds" and "until"' });
+      }
+      if (step.type === 'assignOwner' && (step.users === undefined) === (step.role === undefined)) {
+        problems.push({ path: at('steps', s), message: 'assignOwner needs exactly one of "users" and "role"' });
+      }
+    });
+    // Every step must be reachable from the start, or it can never run (usually a typo in a `next`).
+    const reached = new Set<string>();
+    const queue = ids.has(workflow.start) ? [workflow.start] : [];
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (reached.has(id)) continue;
+      reached.add(id);
+      const step = workflow.steps[ids.get(id)!];
+      if (step) queue.push(...successors(step).filter((s) => ids.has(s)));
+    }
+    workflow.steps.forEach((step, s) => {
+      if (ids.has(workflow.start) && !reached.has(step.id))
+        problems.push({
+          path: at('steps', s, 'id'),
+          message: `step "${step.id}" cannot be reached from "${workflow.start}"`,
+        });
+    });
+  });
+  if (problems.length) throw badInput(problems);
+}
