@@ -83,6 +83,26 @@ test('bad workflows are refused at their paths', async () => {
       'workflows[0].trigger.field',
     ].sort(),
   );
+  const badTemplate = await apply({
+    ...contract,
+    workflows: [
+      {
+        ...contract.workflows[0],
+        steps: [
+          {
+            id: 'viewing',
+            type: 'createRecord',
+            object: 'viewing',
+            data: { title: '{{steps.nope.output}} {{secrets}}' },
+          },
+        ],
+      },
+    ],
+  });
+  expect(badTemplate!.problems.map((p) => p.message)).toEqual([
+    'template {{steps.nope.output}} must start with trigger. or steps.<an existing step id>.',
+    'template {{secrets}} must start with trigger. or steps.<an existing step id>.',
+  ]);
   const unknownType = await apply({
     ...contract,
     workflows: [{ ...contract.workflows[0], steps: [{ id: 'x', type: 'teleport' }] }],

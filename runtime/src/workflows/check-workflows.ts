@@ -4,6 +4,7 @@ import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget } from '../model/condition-targets';
 import { findField, findObject, type Model } from '../model/model';
 import type { StepDef, WorkflowDef } from './definition';
+import { templatePaths } from './templates';
 
 /** Steps a step can lead to: `next`, and the branches of conditions, loops and approvals. */
 export function successors(step: StepDef): string[] {
@@ -73,6 +74,17 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
       if ('object' in step && step.object) object(step.object, at('steps', s, 'object'));
       if (step.type === 'findRecords') condition(step.filter, step.object, at('steps', s, 'filter'));
       if (step.type === 'condition') condition(step.when, triggerObject, at('steps', s, 'when'));
+      // Templates may read the trigger and steps that exist: `{{trigger.…}}`, `{{steps.<id>.output.…}}`.
+      for (const path of templatePaths(step)) {
+        const [root, id] = path.split(/[.[]/);
+        if (root === 'trigger' || root === 'item') continue;
+        if (root !== 'steps' || !id || !ids.has(id)) {
+          problems.push({
+            path: at('steps', s),
+            message: `template {{${path}}} must start with trigger. or steps.<an existing step id>.`,
+          });
+        }
+      }
       if (step.type === 'delay' && (step.seconds === undefined) === (step.until === undefined)) {
         problems.push({ path: at('steps', s), message: 'a delay needs exactly one of "seconds" and "until"' });
       }
