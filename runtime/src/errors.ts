@@ -69,6 +69,11 @@ export function limitExceeded(message: string, details: Record<string, unknown> 
   return new StratumError('LIMIT_EXCEEDED', message, [], details);
 }
 
+/** A user script failed: its message, and the line in the script when known. */
+export function scriptError(message: string, details: Record<string, unknown> = {}): StratumError {
+  return new StratumError('SCRIPT_ERROR', message, [], details);
+}
+
 export function isStratumError(error: unknown): error is StratumError {
   return error instanceof StratumError;
 }

@@ -88,3 +88,6 @@ export {
   type TriggerDef,
   type StepDef,
 } from './workflows/definition';
+export { memberAccess } from './access/member-access';
+export * from './workflows';
+export * from './scripts';

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import { isStratumError, type Db, type FieldTypeRegistry } from '@stratum/runtime';
+import { isStratumError, type Db, type FieldTypeRegistry, type WorkflowEngine } from '@stratum/runtime';
 import type { SchemaRegistry } from './graphql/schema-registry';
 import { Workspaces } from './http/workspaces';
 import { authRoutes } from './http/auth-routes';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql-handler';
 import { restRoutes } from './rest/routes';
+import { webhookRoutes } from './rest/webhooks';
 
 export interface AppOptions {
   readonly db: Db;
@@ -17,6 +18,7 @@ export interface AppOptions {
   readonly logger: Logger;
   /** Introspection on (development, tests) or off (production, unless asked for). */
   readonly introspection: boolean;
+  readonly workflows: WorkflowEngine;
 }
 
 export interface App {
@@ -57,9 +59,11 @@ export function createApp(options: AppOptions): App {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Webhooks read their raw body (for HMAC signatures), so they come before the JSON parser.
+  app.use(webhookRoutes({ db, workflows: options.workflows, workspaces }));
   app.use(express.json({ limit: '20mb' }));
   app.use(authRoutes(db, workspace));
-  const graphql = graphqlHandler({ db, types, workspaces });
+  const graphql = graphqlHandler({ db, types, workspaces, workflows: options.workflows });
   app.get('/graphql', graphql);
   app.post('/graphql', graphql);
   app.use(restRoutes({ db, types, workspaces }));

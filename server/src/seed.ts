@@ -42,5 +42,8 @@ export async function seedWorkspace(
     types: options.types,
     actor: { kind: 'system' } as const,
   };
-  return loadSampleData(ctx, data, { owners: options.owners });
+  const loaded = await loadSampleData(ctx, data, { owners: options.owners });
+  // Sample data is history, not news: the example's automations start with the records made after it.
+  await db.query(`UPDATE "${ctx.model.schema}"._outbox SET "processedAt" = now() WHERE "processedAt" IS NULL`);
+  return loaded;
 }

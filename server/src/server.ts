@@ -1,7 +1,15 @@
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createLogger } from './logger';
-import { createFieldTypeRegistry, ensureWorkspace, openDatabase, type Db } from '@stratum/runtime';
+import {
+  createFieldTypeRegistry,
+  ensureWorkspace,
+  openDatabase,
+  smtpMailer,
+  startWorkflowEngine,
+  type Db,
+  type WorkflowEngine,
+} from '@stratum/runtime';
 import { createApp, type App } from './app';
 import { ensureFirstAdmin } from './auth/users';
 import type { Config } from './config';
@@ -11,6 +19,7 @@ export interface RunningServer {
   readonly url: string;
   readonly db: Db;
   readonly app: App;
+  readonly workflows: WorkflowEngine;
   /** Credentials of the admin created on this start (a fresh database), to print once. */
   readonly admin: { email: string; password: string; generated: boolean } | null;
   close(): Promise<void>;
@@ -36,7 +45,20 @@ export async function startServer(
     owners: admin ? [admin.id] : [],
   });
   if (seeded) logger.info({ seed: config.seed, records: seeded }, 'example loaded');
+  const workflows = await startWorkflowEngine({
+    db,
+    types,
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl) : null,
+    mailFrom: config.mailFrom,
+    httpAllowHosts: config.httpAllowHosts,
+    work: config.workers,
+    leaseSeconds: config.runLeaseSeconds,
+    ...(config.runQueue ? { queue: config.runQueue } : {}),
+    ...(config.engineWorkspaces ? { workspaces: config.engineWorkspaces } : {}),
+    onError: (error, where) => logger.error({ err: error, where }, 'workflow engine'),
+  });
   const app = createApp({
+    workflows,
     db,
     workspace: config.workspace,
     types,
@@ -53,12 +75,14 @@ export async function startServer(
     url: `http://localhost:${port}`,
     db,
     app,
+    workflows,
     admin,
     async close() {
       // Stop accepting connections, let requests in flight finish, close idle keep-alive connections.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
+      await workflows.stop();
       await app.workspaces.stop();
       if (!options.db) await db.close();
     },

@@ -31,10 +31,14 @@ export async function startTestApi(options: { seed?: string; db?: Db } = {}): Pr
   const db = countingDb(options.db ?? (await openTestDatabase()));
   const email = `${uniqueName('admin')}@example.com`;
   const password = 'correct horse battery staple';
+  const workspace = uniqueName('api');
   const config = {
     ...readConfig({}),
     port: 0,
-    workspace: uniqueName('api'),
+    workspace,
+    // Each test server runs its own workspace's workflows on its own queue: files run in parallel.
+    runQueue: `q-${workspace}`,
+    engineWorkspaces: [workspace],
     seed: options.seed ?? 'none',
     adminEmail: email,
     adminPassword: password,

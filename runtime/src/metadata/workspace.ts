@@ -45,7 +45,100 @@ function workspaceTables(schema: string): string {
       CHECK (("userId" IS NULL) <> ("teamId" IS NULL))
     );
     CREATE UNIQUE INDEX IF NOT EXISTS _shares_user ON "${schema}"._shares (object, "recordId", "userId") WHERE "userId" IS NOT NULL;
-    CREATE UNIQUE INDEX IF NOT EXISTS _shares_team ON "${schema}"._shares (object, "recordId", "teamId") WHERE "teamId" IS NOT NULL;`;
+    CREATE UNIQUE INDEX IF NOT EXISTS _shares_team ON "${schema}"._shares (object, "recordId", "teamId") WHERE "teamId" IS NOT NULL;
+    ${workflowTables(schema)}`;
+}
+
+/**
+ * The workflow engine's tables (DESIGN.md decision 6): versions that runs are pinned to, runs and their
+ * steps, per-workflow state (round-robin counters, schedule watermarks, webhook secrets), approvals and
+ * in-app notifications. A write made by a run records the run and its depth in the outbox through
+ * transaction-local settings, so the record service needs no knowledge of workflows.
+ */
+function workflowTables(schema: string): string {
+  return `ALTER TABLE "${schema}"._outbox
+      ADD COLUMN IF NOT EXISTS "runId" uuid DEFAULT nullif(current_setting('stratum.run_id', true), '')::uuid,
+      ADD COLUMN IF NOT EXISTS "runDepth" integer NOT NULL DEFAULT coalesce(nullif(current_setting('stratum.run_depth', true), '')::integer, 0);
+    CREATE TABLE IF NOT EXISTS "${schema}"._wf_versions (
+      workflow text NOT NULL,
+      version integer NOT NULL,
+      hash text NOT NULL,
+      definition jsonb NOT NULL,
+      "createdAt" timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (workflow, version),
+      UNIQUE (workflow, hash)
+    );
+    CREATE TABLE IF NOT EXISTS "${schema}"._wf_runs (
+      id uuid PRIMARY KEY,
+      workflow text NOT NULL,
+      version integer NOT NULL,
+      status text NOT NULL CHECK (status IN ('QUEUED', 'RUNNING', 'WAITING', 'COMPLETED', 'FAILED', 'CANCELLED')),
+      "triggerKey" text,
+      trigger jsonb NOT NULL,
+      actor jsonb NOT NULL,
+      depth integer NOT NULL DEFAULT 0,
+      "parentRunId" uuid,
+      "nextStep" text,
+      "stepCount" integer NOT NULL DEFAULT 0,
+      attempt integer NOT NULL DEFAULT 0,
+      "wakeAt" timestamptz,
+      error jsonb,
+      test boolean NOT NULL DEFAULT false,
+      "startedAt" timestamptz NOT NULL DEFAULT now(),
+      "finishedAt" timestamptz,
+      UNIQUE (workflow, "triggerKey")
+    );
+    CREATE INDEX IF NOT EXISTS _wf_runs_recent ON "${schema}"._wf_runs (workflow, "startedAt" DESC, id);
+    CREATE INDEX IF NOT EXISTS _wf_runs_status ON "${schema}"._wf_runs (status, "startedAt" DESC);
+    CREATE TABLE IF NOT EXISTS "${schema}"._wf_steps (
+      "runId" uuid NOT NULL REFERENCES "${schema}"._wf_runs(id) ON DELETE CASCADE,
+      seq integer NOT NULL,
+      "stepId" text NOT NULL,
+      type text NOT NULL,
+      status text NOT NULL CHECK (status IN ('RUNNING', 'WAITING', 'COMPLETED', 'FAILED', 'SKIPPED')),
+      attempt integer NOT NULL DEFAULT 1,
+      input jsonb,
+      output jsonb,
+      error jsonb,
+      "startedAt" timestamptz NOT NULL DEFAULT now(),
+      "finishedAt" timestamptz,
+      "durationMs" double precision,
+      -- What the step reports beside its output: a script's budgets and logs, what a test run did not send.
+      meta jsonb,
+      PRIMARY KEY ("runId", seq)
+    );
+    CREATE TABLE IF NOT EXISTS "${schema}"._wf_state (
+      workflow text NOT NULL,
+      key text NOT NULL,
+      value jsonb NOT NULL,
+      PRIMARY KEY (workflow, key)
+    );
+    CREATE TABLE IF NOT EXISTS "${schema}"._wf_approvals (
+      id uuid PRIMARY KEY,
+      "runId" uuid NOT NULL REFERENCES "${schema}"._wf_runs(id) ON DELETE CASCADE,
+      "stepId" text NOT NULL,
+      "userId" uuid,
+      role text,
+      message text,
+      status text NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED', 'TIMED_OUT', 'CANCELLED')),
+      "decidedBy" uuid,
+      comment text,
+      "createdAt" timestamptz NOT NULL DEFAULT now(),
+      "dueAt" timestamptz,
+      "decidedAt" timestamptz
+    );
+    CREATE INDEX IF NOT EXISTS _wf_approvals_pending ON "${schema}"._wf_approvals (status, "userId");
+    CREATE TABLE IF NOT EXISTS "${schema}"._notifications (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      "userId" uuid NOT NULL,
+      message text NOT NULL,
+      object text,
+      "recordId" uuid,
+      "runId" uuid,
+      "createdAt" timestamptz NOT NULL DEFAULT now(),
+      "readAt" timestamptz
+    );
+    CREATE INDEX IF NOT EXISTS _notifications_user ON "${schema}"._notifications ("userId", id DESC);`;
 }
 
 export function emptyModel(workspace: string): Model {

@@ -15,6 +15,16 @@ export function successors(step: StepDef): string[] {
   return out.filter((s): s is string => typeof s === 'string');
 }
 
+/** The ids of a loop body: the chain of `next` links from its first step (cycles stop the walk). */
+export function loopBody(workflow: WorkflowDef, first: string): string[] {
+  const byId = new Map(workflow.steps.map((step) => [step.id, step]));
+  const body: string[] = [];
+  for (let id: string | undefined = first; id && byId.has(id) && !body.includes(id); id = byId.get(id)!.next) {
+    body.push(id);
+  }
+  return body;
+}
+
 /**
  * Checks workflows against the model they will run on: unique names and step ids, a start step and
  * branch targets that exist, no step unreachable from the start, objects and fields that exist, and
@@ -23,6 +33,7 @@ export function successors(step: StepDef): string[] {
 export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
   const problems: Problem[] = [];
   const names = new Set<string>();
+  const allNames = new Set((model.workflows as WorkflowDef[]).map((w) => w.name));
   (model.workflows as WorkflowDef[]).forEach((workflow, i) => {
     const at = (...rest: PropertyKey[]) => formatPath(['workflows', i, ...rest]);
     if (names.has(workflow.name)) problems.push({ path: at('name'), message: `duplicate workflow "${workflow.name}"` });
@@ -91,6 +102,22 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
       if (step.type === 'assignOwner' && (step.users === undefined) === (step.role === undefined)) {
         problems.push({ path: at('steps', s), message: 'assignOwner needs exactly one of "users" and "role"' });
       }
+    });
+    // A loop body runs inside its run's current segment for each item, so it cannot wait.
+    workflow.steps.forEach((step) => {
+      if (step.type !== 'forEach') return;
+      for (const id of loopBody(workflow, step.do)) {
+        const inner = workflow.steps[ids.get(id)!]!;
+        if (inner.type === 'delay' || inner.type === 'approval' || inner.type === 'forEach')
+          problems.push({
+            path: at('steps', ids.get(id)!, 'type'),
+            message: `a ${inner.type} step cannot run inside the loop of "${step.id}"`,
+          });
+      }
+    });
+    workflow.steps.forEach((step, s) => {
+      if (step.type === 'startWorkflow' && !names.has(step.workflow) && !allNames.has(step.workflow))
+        problems.push({ path: at('steps', s, 'workflow'), message: `unknown workflow "${step.workflow}"` });
     });
     // Every step must be reachable from the start, or it can never run (usually a typo in a `next`).
     const reached = new Set<string>();

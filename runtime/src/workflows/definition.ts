@@ -52,7 +52,13 @@ export const triggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('manual'), object: nameSchema.optional(), label: labelSchema.optional() }),
 ]);
 
-const base = { id: stepId, label: labelSchema.optional(), next: stepId.optional() };
+const base = {
+  id: stepId,
+  label: labelSchema.optional(),
+  next: stepId.optional(),
+  /** Attempts after the first for retryable failures (network, timeouts, lock conflicts), with backoff. */
+  retries: z.number().int().min(0).max(10).optional(),
+};
 
 export const stepSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...base, type: z.literal('createRecord'), object: nameSchema, data }),
@@ -121,6 +127,14 @@ export const stepSchema = z.discriminatedUnion('type', [
     message: z.string().min(1).max(2000),
   }),
   z.strictObject({ ...base, type: z.literal('forEach'), items: z.string().min(1), do: stepId }),
+  // Starts another workflow (on a record, or with an input), as the same actor, one level deeper.
+  z.strictObject({
+    ...base,
+    type: z.literal('startWorkflow'),
+    workflow: nameSchema,
+    recordId: z.string().optional(),
+    input: z.unknown().optional(),
+  }),
   z.strictObject({
     ...base,
     type: z.literal('approval'),
@@ -133,8 +147,19 @@ export const stepSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/**
+ * Who a run acts as: the system (every permission), the user whose change triggered it (their roles
+ * apply; the system when nobody did, e.g. a schedule), or one named user.
+ */
+export const runAsSchema = z.union([
+  z.literal('system'),
+  z.literal('triggeringUser'),
+  z.strictObject({ user: z.string().uuid() }),
+]);
+
 export const workflowSchema = z.strictObject({
   name: nameSchema,
+  runAs: runAsSchema.optional(),
   label: labelSchema.optional(),
   description: z.string().max(2000).optional(),
   active: z.boolean().optional(),
@@ -146,3 +171,5 @@ export const workflowSchema = z.strictObject({
 export type TriggerDef = z.infer<typeof triggerSchema>;
 export type StepDef = z.infer<typeof stepSchema>;
 export type WorkflowDef = z.infer<typeof workflowSchema>;
+export type RunAs = z.infer<typeof runAsSchema>;
+export type StepType = StepDef['type'];

@@ -14,6 +14,7 @@ import { sharingMutations, sharingQueries } from './sharing-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
 import { buildObjectTypes } from './object-types';
 import { recordMutations, recordQueries } from './record-fields';
+import { workflowMutations, workflowQueries } from './workflow-fields';
 import { EVERYTHING, type Visibility } from './visibility';
 
 const Me = new GraphQLObjectType({
@@ -51,11 +52,13 @@ export function buildSchema(
     ...metadataQueries,
     ...identityQueries,
     ...sharingQueries,
+    ...workflowQueries,
   };
   const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
     ...metadataMutations,
     ...identityMutations,
     ...sharingMutations,
+    ...workflowMutations,
   };
   for (const types of objects.values()) {
     Object.assign(query, recordQueries(types));

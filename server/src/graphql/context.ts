@@ -1,4 +1,4 @@
-import type { FieldTypeRegistry, Db, Model, RecordContext } from '@stratum/runtime';
+import type { FieldTypeRegistry, Db, Model, RecordContext, WorkflowEngine } from '@stratum/runtime';
 import type { Loaders } from './loaders';
 
 /** Who is calling: resolved from the bearer token before the request reaches GraphQL. */
@@ -21,6 +21,8 @@ export interface GraphQLContext {
   readonly caller: Caller;
   readonly records: RecordContext;
   readonly loaders: Loaders;
+  /** Starts, tests and resumes workflow runs. */
+  readonly workflows: WorkflowEngine;
   /** Called after a metadata change so the very next request is served by the new schema. */
   readonly onModelChanged: (revision: number) => Promise<void>;
 }

@@ -145,7 +145,7 @@ const Revision = new GraphQLObjectType<RevisionRow>({
   },
 });
 
-const ManifestPlan = new GraphQLObjectType<ApplyResult>({
+export const ManifestPlan = new GraphQLObjectType<ApplyResult>({
   name: 'ManifestPlan',
   description: 'What a metadata change planned, and whether it was applied (as which revision)',
   fields: {
@@ -241,7 +241,7 @@ function requireAdmin(ctx: GraphQLContext): void {
   if (!isAdmin(ctx.caller)) throw new StratumError('FORBIDDEN', 'Changing or reading the model needs an admin');
 }
 
-async function changed(ctx: GraphQLContext, result: ApplyResult): Promise<ApplyResult> {
+export async function changed(ctx: GraphQLContext, result: ApplyResult): Promise<ApplyResult> {
   if (result.revision !== null) {
     if (result.plan.changes.some((c) => c.kind === 'setRoles')) {
       await audit(ctx.db, {
@@ -398,6 +398,6 @@ export const metadataMutations: Fields = {
   },
 };
 
-function opts(ctx: GraphQLContext) {
+export function opts(ctx: GraphQLContext) {
   return { workspace: ctx.workspace, types: ctx.types, actor: ctx.caller.userId };
 }

@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import type { Request, Response } from 'express';
-import type { Db, FieldTypeRegistry, RecordContext } from '@stratum/runtime';
+import type { Db, FieldTypeRegistry, RecordContext, WorkflowEngine } from '@stratum/runtime';
 import type { GraphQLContext } from '../graphql/context';
 import { Loaders } from '../graphql/loaders';
 import type { Workspaces } from './workspaces';
@@ -12,6 +12,7 @@ export interface GraphQLHandlerDeps {
   readonly db: Db;
   readonly types: FieldTypeRegistry;
   readonly workspaces: Workspaces;
+  readonly workflows: WorkflowEngine;
 }
 
 /** `POST /graphql`: authenticate, pick the schema of the current revision, run the operation. */
@@ -47,6 +48,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
       caller,
       records,
       loaders: new Loaders(records),
+      workflows: deps.workflows,
       onModelChanged: async (next) => void (await registry.forRevision(next)),
     };
     const headers = new HeaderMap();

@@ -1,0 +1,360 @@
+import {
+  GraphQLBoolean,
+  GraphQLEnumType,
+  GraphQLFloat,
+  GraphQLID,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  GraphQLString,
+  type GraphQLFieldConfigMap,
+  type GraphQLNullableType,
+} from 'graphql';
+import {
+  badInput,
+  cancelRun,
+  createWorkflow,
+  deleteWorkflow,
+  getRun,
+  listRuns,
+  listVersions,
+  markNotificationsRead,
+  notifications,
+  pendingApprovals,
+  RUN_STATUSES,
+  setWorkflowActive,
+  StratumError,
+  stepJsonSchemas,
+  syncVersions,
+  updateWorkflow,
+  webhookSecret,
+  type Approval,
+  type Notification,
+  type RunDetails,
+  type RunStatus,
+  type StepRecord,
+  type VersionInfo,
+  type WorkflowDef,
+} from '@stratum/runtime';
+import { isAdmin, type GraphQLContext } from './context';
+import { changed, ManifestPlan, opts } from './metadata-fields';
+import { DateTimeScalar, JSONScalar } from './scalars';
+
+/**
+ * Workflows through GraphQL (CONTRACT.md "Workflows"): definitions (admins), runs and their steps,
+ * manual and test runs, approvals and notifications. Resolvers are thin: the engine and the runtime's
+ * operations do the work.
+ */
+type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
+const nonNull = <T extends GraphQLNullableType>(t: T) => new GraphQLNonNull(t);
+const list = <T extends GraphQLObjectType>(t: T) => nonNull(new GraphQLList(nonNull(t)));
+
+const RunStatusEnum = new GraphQLEnumType({
+  name: 'RunStatus',
+  values: Object.fromEntries(RUN_STATUSES.map((s) => [s, { value: s }])),
+});
+
+const WorkflowStep = new GraphQLObjectType<StepRecord>({
+  name: 'WorkflowStep',
+  fields: {
+    id: { type: nonNull(GraphQLString), resolve: (s) => s.stepId },
+    seq: { type: nonNull(GraphQLInt) },
+    type: { type: nonNull(GraphQLString) },
+    status: { type: nonNull(GraphQLString) },
+    attempt: { type: nonNull(GraphQLInt) },
+    input: { type: JSONScalar },
+    output: { type: JSONScalar },
+    error: { type: GraphQLString, resolve: (s) => s.error?.message ?? null },
+    errorDetails: { type: JSONScalar, resolve: (s) => s.error },
+    meta: { type: JSONScalar, description: "A script's budgets and logs; what a test run did not send" },
+    startedAt: { type: nonNull(DateTimeScalar) },
+    finishedAt: { type: DateTimeScalar },
+    durationMs: { type: GraphQLFloat },
+  },
+});
+
+const WorkflowRun = new GraphQLObjectType<RunDetails>({
+  name: 'WorkflowRun',
+  fields: {
+    id: { type: nonNull(GraphQLID) },
+    workflow: { type: nonNull(GraphQLString) },
+    version: { type: nonNull(GraphQLInt) },
+    status: { type: nonNull(RunStatusEnum) },
+    trigger: { type: JSONScalar },
+    actor: { type: JSONScalar },
+    depth: { type: nonNull(GraphQLInt) },
+    parentRunId: { type: GraphQLID },
+    error: { type: GraphQLString, resolve: (r) => r.error?.message ?? null },
+    test: { type: nonNull(GraphQLBoolean) },
+    startedAt: { type: nonNull(DateTimeScalar) },
+    finishedAt: { type: DateTimeScalar },
+    wakeAt: { type: DateTimeScalar },
+    steps: { type: list(WorkflowStep) },
+  },
+});
+
+const WorkflowVersion = new GraphQLObjectType<VersionInfo>({
+  name: 'WorkflowVersion',
+  fields: {
+    version: { type: nonNull(GraphQLInt) },
+    createdAt: { type: nonNull(DateTimeScalar) },
+    definition: { type: nonNull(JSONScalar) },
+  },
+});
+
+const Workflow = new GraphQLObjectType<WorkflowDef, GraphQLContext>({
+  name: 'Workflow',
+  fields: {
+    name: { type: nonNull(GraphQLString) },
+    label: { type: JSONScalar },
+    description: { type: GraphQLString },
+    active: { type: nonNull(GraphQLBoolean), resolve: (w) => w.active !== false },
+    trigger: { type: nonNull(JSONScalar) },
+    definition: { type: nonNull(JSONScalar), resolve: (w) => w },
+    versions: {
+      type: list(WorkflowVersion),
+      // Versions are recorded when first seen; reading them records the current one if no run has yet.
+      resolve: async (w, _a, ctx) => {
+        await syncVersions(ctx.db, ctx.model);
+        return listVersions(ctx.db, ctx.model.schema, w.name);
+      },
+    },
+    webhookPath: {
+      type: GraphQLString,
+      description: 'For a webhook trigger: the secret path to POST to (keep it secret)',
+      resolve: async (w, _a, ctx) =>
+        w.trigger.type === 'webhook'
+          ? `/hooks/${ctx.workspace}/${w.name}/${await webhookSecret(ctx.db, ctx.model.schema, w.name)}`
+          : null,
+    },
+  },
+});
+
+const ApprovalType = new GraphQLObjectType<Approval>({
+  name: 'Approval',
+  fields: {
+    id: { type: nonNull(GraphQLID) },
+    runId: { type: nonNull(GraphQLID) },
+    stepId: { type: nonNull(GraphQLString) },
+    workflow: { type: nonNull(GraphQLString) },
+    userId: { type: GraphQLID },
+    role: { type: GraphQLString },
+    message: { type: GraphQLString },
+    status: { type: nonNull(GraphQLString) },
+    decidedBy: { type: GraphQLID },
+    comment: { type: GraphQLString },
+    createdAt: { type: nonNull(DateTimeScalar) },
+    dueAt: { type: DateTimeScalar },
+    decidedAt: { type: DateTimeScalar },
+  },
+});
+
+const NotificationType = new GraphQLObjectType<Notification>({
+  name: 'Notification',
+  fields: {
+    id: { type: nonNull(GraphQLID) },
+    message: { type: nonNull(GraphQLString) },
+    object: { type: GraphQLString },
+    recordId: { type: GraphQLID },
+    runId: { type: GraphQLID },
+    createdAt: { type: nonNull(DateTimeScalar) },
+    readAt: { type: DateTimeScalar },
+  },
+});
+
+function requireAdmin(ctx: GraphQLContext): void {
+  if (!isAdmin(ctx.caller)) throw new StratumError('FORBIDDEN', 'Managing workflows needs an admin');
+}
+
+function objectInput(value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw badInput({ path: 'input', message: 'must be a workflow definition object' });
+  return value as Record<string, unknown>;
+}
+
+function workflowNamed(ctx: GraphQLContext, name: string): WorkflowDef {
+  const workflow = (ctx.model.workflows as WorkflowDef[]).find((w) => w.name === name);
+  if (!workflow) throw new StratumError('NOT_FOUND', `No workflow "${name}"`);
+  return workflow;
+}
+
+/**
+ * Who may start a manual run: admins, or anyone who may update the record it runs on (a manual button
+ * on a record page is an edit of that record, in effect).
+ */
+function requireMayRun(ctx: GraphQLContext, workflow: WorkflowDef): void {
+  if (isAdmin(ctx.caller)) return;
+  const object = 'object' in workflow.trigger ? workflow.trigger.object : undefined;
+  if (workflow.trigger.type !== 'manual' || !object || !ctx.records.access?.can('update', object))
+    throw new StratumError('FORBIDDEN', `You may not start workflow "${workflow.name}"`);
+}
+
+export const workflowQueries: Fields = {
+  workflows: {
+    type: list(Workflow),
+    resolve: (_r, _a, ctx) => (requireAdmin(ctx), ctx.model.workflows as WorkflowDef[]),
+  },
+  workflow: {
+    type: Workflow,
+    args: { name: { type: nonNull(GraphQLString) } },
+    resolve: (_r, a: { name: string }, ctx) => (
+      requireAdmin(ctx),
+      (ctx.model.workflows as WorkflowDef[]).find((w) => w.name === a.name) ?? null
+    ),
+  },
+  manualWorkflows: {
+    type: list(Workflow),
+    description: 'Active manual workflows of an object that the caller may start (buttons on its records)',
+    args: { object: { type: nonNull(GraphQLString) } },
+    resolve: (_r, a: { object: string }, ctx) =>
+      (ctx.model.workflows as WorkflowDef[]).filter(
+        (w) =>
+          w.active !== false &&
+          w.trigger.type === 'manual' &&
+          w.trigger.object === a.object &&
+          (isAdmin(ctx.caller) || ctx.records.access?.can('update', a.object) === true),
+      ),
+  },
+  workflowStepTypes: {
+    type: nonNull(JSONScalar),
+    description: 'JSON Schema of every step and trigger type, for settings panels',
+    resolve: () => stepJsonSchemas(),
+  },
+  workflowRuns: {
+    type: list(WorkflowRun),
+    description: 'Runs, newest first',
+    args: {
+      workflow: { type: GraphQLString },
+      status: { type: RunStatusEnum },
+      recordId: { type: GraphQLID },
+      first: { type: GraphQLInt },
+    },
+    resolve: (_r, a: { workflow?: string; status?: RunStatus; recordId?: string; first?: number }, ctx) => (
+      requireAdmin(ctx),
+      listRuns(ctx.db, ctx.model.schema, a)
+    ),
+  },
+  workflowRun: {
+    type: WorkflowRun,
+    args: { id: { type: nonNull(GraphQLID) } },
+    resolve: (_r, a: { id: string }, ctx) => (requireAdmin(ctx), getRun(ctx.db, ctx.model.schema, a.id)),
+  },
+  approvals: {
+    type: list(ApprovalType),
+    description: 'Pending approvals assigned to the caller (or to one of their roles; all of them for admins)',
+    resolve: (_r, _a, ctx) => pendingApprovals(ctx.db, ctx.model.schema, ctx.records.access, ctx.caller.roles),
+  },
+  notifications: {
+    type: list(NotificationType),
+    args: { unreadOnly: { type: GraphQLBoolean }, first: { type: GraphQLInt } },
+    resolve: (_r, a: { unreadOnly?: boolean; first?: number }, ctx) =>
+      notifications(ctx.db, ctx.model.schema, ctx.caller.userId, {
+        unreadOnly: a.unreadOnly ?? false,
+        first: a.first ?? 50,
+      }),
+  },
+};
+
+export const workflowMutations: Fields = {
+  createWorkflow: {
+    type: nonNull(ManifestPlan),
+    description: 'Adds a workflow (inactive unless `active: true`): { name, trigger, start, steps, runAs }',
+    args: { input: { type: nonNull(JSONScalar) } },
+    resolve: async (_r, a: { input: unknown }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await createWorkflow(ctx.db, objectInput(a.input), opts(ctx)))
+    ),
+  },
+  updateWorkflow: {
+    type: nonNull(ManifestPlan),
+    description: 'Replaces a workflow definition: a new version; runs under way keep theirs',
+    args: { name: { type: nonNull(GraphQLString) }, input: { type: nonNull(JSONScalar) } },
+    resolve: async (_r, a: { name: string; input: unknown }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await updateWorkflow(ctx.db, a.name, objectInput(a.input), opts(ctx)))
+    ),
+  },
+  activateWorkflow: {
+    type: nonNull(ManifestPlan),
+    args: { name: { type: nonNull(GraphQLString) } },
+    resolve: async (_r, a: { name: string }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await setWorkflowActive(ctx.db, a.name, true, opts(ctx)))
+    ),
+  },
+  deactivateWorkflow: {
+    type: nonNull(ManifestPlan),
+    args: { name: { type: nonNull(GraphQLString) } },
+    resolve: async (_r, a: { name: string }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await setWorkflowActive(ctx.db, a.name, false, opts(ctx)))
+    ),
+  },
+  deleteWorkflow: {
+    type: nonNull(ManifestPlan),
+    args: { name: { type: nonNull(GraphQLString) } },
+    resolve: async (_r, a: { name: string }, ctx) => (
+      requireAdmin(ctx),
+      changed(ctx, await deleteWorkflow(ctx.db, a.name, opts(ctx)))
+    ),
+  },
+  runWorkflow: {
+    type: nonNull(WorkflowRun),
+    description: 'Starts a run by hand, on a record and/or with an input; answers the queued run',
+    args: { name: { type: nonNull(GraphQLString) }, recordId: { type: GraphQLID }, input: { type: JSONScalar } },
+    resolve: async (_r, a: { name: string; recordId?: string; input?: unknown }, ctx) => {
+      const workflow = workflowNamed(ctx, a.name);
+      requireMayRun(ctx, workflow);
+      const id = await ctx.workflows.startRun(ctx.workspace, {
+        workflow: a.name,
+        recordId: a.recordId ?? undefined,
+        input: a.input,
+        userId: ctx.caller.userId,
+      });
+      return getRun(ctx.db, ctx.model.schema, id);
+    },
+  },
+  testWorkflow: {
+    type: nonNull(WorkflowRun),
+    description:
+      'Runs a workflow on a chosen record now and answers the run: record changes are rolled back, e-mails and HTTP requests are reported in each step, not sent',
+    args: { name: { type: nonNull(GraphQLString) }, recordId: { type: GraphQLID }, input: { type: JSONScalar } },
+    resolve: async (_r, a: { name: string; recordId?: string; input?: unknown }, ctx) => {
+      requireAdmin(ctx);
+      workflowNamed(ctx, a.name);
+      return ctx.workflows.testRun(ctx.workspace, {
+        workflow: a.name,
+        recordId: a.recordId ?? undefined,
+        input: a.input,
+        userId: ctx.caller.userId,
+      });
+    },
+  },
+  cancelWorkflowRun: {
+    type: nonNull(WorkflowRun),
+    args: { id: { type: nonNull(GraphQLID) } },
+    resolve: (_r, a: { id: string }, ctx) => (requireAdmin(ctx), cancelRun(ctx.db, ctx.model.schema, a.id)),
+  },
+  decideApproval: {
+    type: nonNull(ApprovalType),
+    description: 'Approves or rejects a pending approval assigned to the caller (or their role); the run goes on',
+    args: {
+      id: { type: nonNull(GraphQLID) },
+      approve: { type: nonNull(GraphQLBoolean) },
+      comment: { type: GraphQLString },
+    },
+    resolve: (_r, a: { id: string; approve: boolean; comment?: string }, ctx) =>
+      ctx.workflows.decideApproval(
+        ctx.workspace,
+        { id: a.id, approve: a.approve, comment: a.comment ?? undefined },
+        { userId: ctx.caller.userId, roles: ctx.caller.roles, isAdmin: isAdmin(ctx.caller) },
+      ),
+  },
+  markNotificationsRead: {
+    type: nonNull(GraphQLInt),
+    args: { ids: { type: new GraphQLList(nonNull(GraphQLID)) } },
+    resolve: (_r, a: { ids?: string[] | null }, ctx) =>
+      markNotificationsRead(ctx.db, ctx.model.schema, ctx.caller.userId, a.ids?.map(Number)),
+  },
+};
