@@ -9,8 +9,8 @@ import { findOne } from '../records/find';
 import { createScriptRunner, type ScriptRunner } from '../scripts';
 import type { WorkflowDef } from './definition';
 import { dispatchOutbox } from './dispatch';
-import { advanceRun, type ExecutionEnv } from './executor';
-import { openRunQueue, type RunQueue } from './queue';
+import { advanceBatch, advanceRun, type ExecutionEnv } from './executor';
+import { openRunQueue, type FetchedJob, type RunQueue } from './queue';
 import { MAX_RUN_DEPTH, type RunActor, type TriggerEvent } from './run-model';
 import { runStore } from './run-store';
 import { decideApproval, getRun, type Approval, type RunDetails } from './runs';
@@ -78,6 +78,18 @@ export interface WorkflowEngine {
   /** Dispatches, scans and executes until there is nothing left to do now (tests and benchmarks). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Runs advanced in one transaction by `advanceBatch`. */
+const BATCH = 25;
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
 }
 
 interface WorkspaceState {
@@ -232,27 +244,45 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     return total;
   }
 
+  /**
+   * Takes a batch of jobs and advances their runs: in chunks of BATCH runs per transaction first (see
+   * `advanceBatch`), `concurrency` chunks at a time, then one by one for the runs a chunk left over.
+   */
   async function executeOnce(): Promise<number> {
-    const jobs = await queue.fetch(Math.max(1, concurrency * 4));
+    const jobs = await queue.fetch(Math.max(1, concurrency * BATCH));
     if (jobs.length === 0) return 0;
-    const done: string[] = [];
-    const failed: string[] = [];
-    let next = 0;
-    const workers = Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        try {
-          await advanceRun(env, job.data.workspace, job.data.runId);
-          done.push(job.id);
-        } catch (error) {
-          onError(error, `run ${job.data.runId}`);
-          failed.push(job.id);
-        }
+    const failed = new Set<string>();
+    const byWorkspace = new Map<string, FetchedJob[]>();
+    for (const job of jobs) byWorkspace.set(job.data.workspace, [...(byWorkspace.get(job.data.workspace) ?? []), job]);
+    const chunks: { workspace: string; jobs: FetchedJob[] }[] = [];
+    for (const [workspace, list] of byWorkspace)
+      for (let i = 0; i < list.length; i += BATCH) chunks.push({ workspace, jobs: list.slice(i, i + BATCH) });
+    const single: FetchedJob[] = [];
+    await inParallel(chunks, concurrency, async (chunk) => {
+      try {
+        const later = new Set(
+          await advanceBatch(
+            env,
+            chunk.workspace,
+            chunk.jobs.map((j) => j.data.runId),
+          ),
+        );
+        single.push(...chunk.jobs.filter((j) => later.has(j.data.runId)));
+      } catch (error) {
+        onError(error, `batch of ${chunk.jobs.length} runs`);
+        single.push(...chunk.jobs);
       }
     });
-    await Promise.all(workers);
-    await queue.complete(done);
-    await queue.fail(failed, null);
+    await inParallel(single, concurrency, async (job) => {
+      try {
+        await advanceRun(env, job.data.workspace, job.data.runId);
+      } catch (error) {
+        onError(error, `run ${job.data.runId}`);
+        failed.add(job.id);
+      }
+    });
+    await queue.complete(jobs.filter((j) => !failed.has(j.id)).map((j) => j.id));
+    await queue.fail([...failed], null);
     return jobs.length;
   }
 

@@ -49,7 +49,10 @@ export interface SegmentWrite {
 
 export interface RunStore {
   lockRun(db: Db, schema: string, runId: string): Promise<RunRow | null>;
-  saveSegment(db: Db, schema: string, write: SegmentWrite): Promise<void>;
+  /** Locks the runs no one else holds (others are skipped, not waited for). */
+  lockRuns(db: Db, schema: string, runIds: readonly string[]): Promise<RunRow[]>;
+  /** Writes segments' step records and run states: one statement for all steps, one for all runs. */
+  saveSegments(db: Db, schema: string, writes: readonly SegmentWrite[]): Promise<void>;
   /** Inserts runs; those whose (workflow, triggerKey) already ran are skipped. Returns the new ids. */
   insertRuns(db: Db, schema: string, runs: readonly NewRun[]): Promise<string[]>;
 }
@@ -67,39 +70,55 @@ export const runStore: RunStore = {
     return rows[0] ?? null;
   },
 
-  async saveSegment(db, schema, write) {
-    if (write.steps.length) {
+  async lockRuns(db, schema, runIds) {
+    if (runIds.length === 0) return [];
+    const { rows } = await db.query<RunRow>(
+      `SELECT ${runColumns} FROM "${schema}"._wf_runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [[...runIds]],
+    );
+    return rows;
+  },
+
+  async saveSegments(db, schema, writes) {
+    if (writes.length === 0) return;
+    const steps = writes.flatMap((w) => w.steps.map((step) => ({ ...step, runId: w.runId })));
+    if (steps.length) {
       await db.query(
         `INSERT INTO "${schema}"._wf_steps ("runId", seq, "stepId", type, status, attempt, input, output, error, meta, "startedAt", "finishedAt", "durationMs")
-         SELECT $1, x.seq, x."stepId", x.type, x.status, x.attempt, x.input, x.output, x.error, x.meta, x."startedAt", x."finishedAt", x."durationMs"
-           FROM jsonb_to_recordset($2::jsonb) AS x(seq integer, "stepId" text, type text, status text, attempt integer,
+         SELECT x."runId", x.seq, x."stepId", x.type, x.status, x.attempt, x.input, x.output, x.error, x.meta, x."startedAt", x."finishedAt", x."durationMs"
+           FROM jsonb_to_recordset($1::jsonb) AS x("runId" uuid, seq integer, "stepId" text, type text, status text, attempt integer,
                 input jsonb, output jsonb, error jsonb, meta jsonb, "startedAt" timestamptz, "finishedAt" timestamptz, "durationMs" double precision)`,
-        [write.runId, JSON.stringify(write.steps)],
+        [JSON.stringify(steps)],
       );
     }
-    for (const done of write.completedWaits) {
-      await db.query(
-        `UPDATE "${schema}"._wf_steps SET status = 'COMPLETED', output = $3::jsonb, "finishedAt" = now(),
-                "durationMs" = extract(epoch FROM now() - "startedAt") * 1000
-          WHERE "runId" = $1 AND seq = $2`,
-        [write.runId, done.seq, JSON.stringify(done.output ?? null)],
-      );
+    for (const write of writes) {
+      for (const done of write.completedWaits) {
+        await db.query(
+          `UPDATE "${schema}"._wf_steps SET status = 'COMPLETED', output = $3::jsonb, "finishedAt" = now(),
+                  "durationMs" = extract(epoch FROM now() - "startedAt") * 1000
+            WHERE "runId" = $1 AND seq = $2`,
+          [write.runId, done.seq, JSON.stringify(done.output ?? null)],
+        );
+      }
     }
-    const ended = write.status === 'COMPLETED' || write.status === 'FAILED' || write.status === 'CANCELLED';
+    const runs = writes.map((w) => ({
+      id: w.runId,
+      status: w.status,
+      nextStep: w.nextStep,
+      stepCount: w.stepCount,
+      attempt: w.attempt,
+      wakeAt: w.wakeAt?.toISOString() ?? null,
+      error: w.error,
+      ended: w.status === 'COMPLETED' || w.status === 'FAILED' || w.status === 'CANCELLED',
+    }));
     await db.query(
-      `UPDATE "${schema}"._wf_runs SET status = $2, "nextStep" = $3, "stepCount" = $4, attempt = $5, "wakeAt" = $6,
-              error = $7::jsonb, "finishedAt" = CASE WHEN $8 THEN now() ELSE NULL END
-        WHERE id = $1`,
-      [
-        write.runId,
-        write.status,
-        write.nextStep,
-        write.stepCount,
-        write.attempt,
-        write.wakeAt?.toISOString() ?? null,
-        write.error ? JSON.stringify(write.error) : null,
-        ended,
-      ],
+      `UPDATE "${schema}"._wf_runs r SET status = x.status, "nextStep" = x."nextStep", "stepCount" = x."stepCount",
+              attempt = x.attempt, "wakeAt" = x."wakeAt", error = x.error,
+              "finishedAt" = CASE WHEN x.ended THEN now() ELSE NULL END
+         FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, "nextStep" text, "stepCount" integer, attempt integer,
+              "wakeAt" timestamptz, error jsonb, ended boolean)
+        WHERE r.id = x.id`,
+      [JSON.stringify(runs)],
     );
   },
 
