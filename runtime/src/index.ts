@@ -18,6 +18,8 @@ export { createFieldTypeRegistry, CORE_FIELD_TYPES, type FieldTypeRegistry } fro
 export { selectOptions, optionValues } from './fields/choice-types';
 export { relationKind, relationSettings, type RelationSettings } from './fields/relation-type';
 export { minorUnits } from './fields/number-types';
+export { fieldValueType, isComputed as isComputedField } from './formulas/computed-fields';
+export { RESULT_TYPES, ROLLUP_FUNCTIONS, type ResultType, type RollupFunction } from './formulas/expression';
 
 export { parseManifest } from './manifest/parse-manifest';
 export { type Manifest, type ObjectSpec, type FieldSpec, NAME_PATTERN } from './manifest/manifest';

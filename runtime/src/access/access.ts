@@ -3,7 +3,8 @@ import { permittedFieldsOf } from '@casl/ability/extra';
 import { and, FALSE, not, or, parseCondition, TRUE, type ConditionNode } from '../conditions';
 import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget, SHARES_FIELD } from '../model/condition-targets';
-import { findObject, type Model } from '../model/model';
+import { findObject, SYSTEM_FIELD_NAMES as SYSTEM_NAMES, type Model } from '../model/model';
+import { computedReads } from '../formulas/computed-fields';
 import { ADMIN_ROLE, asList, roleSchema, type Action, type RoleDef } from './role';
 import { interpolateUser, type UserValues } from './user-values';
 
@@ -25,6 +26,8 @@ export interface Access {
   /** Whether the user may read (or write, for create/update) a field of an object. */
   fieldAllowed(action: Action, object: string, field: string): boolean;
 }
+
+const SYSTEM_FIELD_NAMES: ReadonlySet<string> = new Set(SYSTEM_NAMES);
 
 type Rule = {
   action: string | string[];
@@ -102,6 +105,21 @@ export function buildAccess(
     return result === FALSE ? null : result;
   }
 
+  /** What the rules say about a field (for a computed field, about the field itself). */
+  function ruleAllows(action: Action, object: string, field: string): boolean {
+    const key = `${action}:${object}`;
+    if (!fields.has(key)) {
+      const all = findObject(model, object)?.fields.map((f) => f.name) ?? [];
+      // Rules without `fields` grant the object's own fields; system fields such as `owner` must be named.
+      const permitted = permittedFieldsOf(ability, action, object, {
+        fieldsFrom: (rule) => (rule.fields ? asList(rule.fields as string | string[]) : all) as string[],
+      });
+      fields.set(key, new Set(permitted));
+    }
+    const allowed = fields.get(key)!;
+    return allowed === 'all' || allowed.has(field);
+  }
+
   return {
     isAdmin,
     user,
@@ -109,17 +127,13 @@ export function buildAccess(
     scope,
     fieldAllowed(action, object, field) {
       if (isAdmin) return true;
-      const key = `${action}:${object}`;
-      if (!fields.has(key)) {
-        const all = findObject(model, object)?.fields.map((f) => f.name) ?? [];
-        // Rules without `fields` grant the object's own fields; system fields such as `owner` must be named.
-        const permitted = permittedFieldsOf(ability, action, object, {
-          fieldsFrom: (rule) => (rule.fields ? asList(rule.fields as string | string[]) : all) as string[],
-        });
-        fields.set(key, new Set(permitted));
-      }
-      const allowed = fields.get(key)!;
-      return allowed === 'all' || allowed.has(field);
+      if (!ruleAllows(action, object, field)) return false;
+      if (action !== 'read') return true;
+      // A formula or rollup is readable only with every field it reads (formulas/computed-fields.ts).
+      const reads = computedReads(model, types, object, field);
+      return (
+        !reads || reads.every((use) => SYSTEM_FIELD_NAMES.has(use.field) || ruleAllows('read', use.object, use.field))
+      );
     },
   };
 }

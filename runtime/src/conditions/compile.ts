@@ -106,7 +106,8 @@ function escapeLike(text: string): string {
 }
 
 function compileComparison(node: ComparisonNode, alias: string): Fragment {
-  const column = ident(alias, node.field.column);
+  // A computed field (formula, rollup) compares its SQL expression where a stored field has its column.
+  const column = node.field.computed ? sql`(${node.field.computed.sql(alias)})` : ident(alias, node.field.column);
   const kind = node.field.valueKind;
   if (kind === 'textArray') return compileArrayComparison(node, column);
   switch (node.operator) {

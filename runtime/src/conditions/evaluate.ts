@@ -6,7 +6,8 @@
  * A record is a plain object keyed by field name:
  * - scalars as JavaScript values: numbers or numeric strings, dates as `YYYY-MM-DD`, date-times as `Date`
  *   or ISO strings (compared as instants, to the millisecond), uuids as strings, text arrays as string
- *   lists; a missing key reads as NULL;
+ *   lists, money as `{ amount, currency }` (compared by the amount); a missing key reads as NULL;
+ * - computed fields (formula, rollup) as the values the record service read for them;
  * - a to-one relation as the related record (an object with `id`) or just its id, or null; id
  *   comparisons accept both, nested conditions need the record;
  * - a to-many relation as the list of related records.
@@ -52,6 +53,8 @@ function readValue(node: ComparisonNode, record: EvaluationRecord): unknown {
   const value = Object.hasOwn(record, node.field.name) ? record[node.field.name] : undefined;
   if (value === undefined || value === null) return null;
   if (node.field.reference && isRecord(value)) return value.id ?? null;
+  // Money (a currency field or a currency formula, as records carry it) compares by its amount, as in SQL.
+  if (node.field.valueKind === 'number' && isRecord(value) && 'amount' in value) return value.amount ?? null;
   return value;
 }
 

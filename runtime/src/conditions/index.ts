@@ -10,6 +10,7 @@
 export { parseCondition, MAX_DEPTH, MAX_NODES, type ParseOptions } from './parse';
 export { compileCondition } from './compile';
 export { evaluateCondition, type EvaluationRecord } from './evaluate';
+export { restrictCondition, restrictComputed } from './restrict';
 export {
   and,
   comparison,
@@ -30,7 +31,16 @@ export {
   type RelationNode,
   type Scalar,
 } from './nodes';
-export type { ConditionTarget, RelationField, RelationJoin, ScalarField, TargetField, ValueKind } from './target';
+export type {
+  ComputedColumn,
+  ConditionTarget,
+  RelationField,
+  RelationJoin,
+  RowRestriction,
+  ScalarField,
+  TargetField,
+  ValueKind,
+} from './target';
 export {
   ARRAY,
   EQUALITY,

@@ -11,7 +11,7 @@
  * which say what they do with NULL), and `not` flips true and false, never "unknown".
  */
 import type { Operator } from './operators';
-import type { ConditionTarget, RelationField, RelationJoin, ValueKind } from './target';
+import type { ComputedColumn, ConditionTarget, RelationField, RelationJoin, ValueKind } from './target';
 
 /** A condition's value after validation: datetimes are normalised ISO strings, uuids lower case. */
 export type Scalar = string | number | boolean;
@@ -27,6 +27,8 @@ export interface FieldRef {
    * foreign key, and a record may hold either the id or the related record (whose `id` is used).
    */
   readonly reference: boolean;
+  /** For computed fields (formula, rollup): the SQL expression that stands for `column`. */
+  readonly computed?: ComputedColumn | undefined;
 }
 
 /** The value each operator takes. `eq` on a text array takes a list (set equality). */

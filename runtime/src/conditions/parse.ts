@@ -181,7 +181,13 @@ class ConditionParser {
       if (!isPlainObject(value)) return this.#problem(path, `must be a filter on "${field.target().object}"`);
       return relation(field, target, this.condition(value, field.target(), path, depth + 1));
     }
-    const ref: FieldRef = { name: field.name, column: field.column, valueKind: field.valueKind, reference: false };
+    const ref: FieldRef = {
+      name: field.name,
+      column: field.column,
+      valueKind: field.valueKind,
+      reference: false,
+      ...(field.computed ? { computed: field.computed } : {}),
+    };
     const allowed = operatorsFor(field.operators, field.valueKind);
     if (isPlainObject(value)) return this.#operators(ref, allowed, value, path);
     if (this.#syntax === 'api') return this.#problem(path, 'must be an operator object such as { eq: … }');

@@ -6,6 +6,8 @@
  * Terminology: a *target* is the object a condition is evaluated against; a *scalar* field compares a
  * column with values; a *relation* field holds a nested condition on another target.
  */
+import type { Fragment } from '../sql/sql';
+import type { ConditionNode } from './nodes';
 import type { Operator } from './operators';
 
 /** How values of a column compare; decides casts in SQL and comparison in memory. */
@@ -18,6 +20,25 @@ export interface ScalarField {
   readonly valueKind: ValueKind;
   /** Operators this field accepts; anything else is refused with the path. */
   readonly operators: readonly Operator[];
+  /** Set for computed fields (formula, rollup): the value is this SQL expression, not `column`. */
+  readonly computed?: ComputedColumn | undefined;
+}
+
+/**
+ * The rows of an object a reader may see, as a condition on that object (their read scope), or undefined
+ * when nothing is hidden from them. FALSE when they may not read the object at all.
+ */
+export type RowRestriction = (object: string) => ConditionNode | undefined;
+
+/**
+ * A value computed by an SQL expression over the row instead of read from a column (formula and rollup
+ * fields). `sql` writes it for the row aliased `alias`; subqueries it needs alias their tables
+ * `<alias>_f1`, `<alias>_f2`, … With a restriction, the related rows it reads (a many-to-one path, the
+ * records a rollup counts) are only those the reader may see, so a computed value never reveals a hidden
+ * record.
+ */
+export interface ComputedColumn {
+  sql(alias: string, restrict?: RowRestriction): Fragment;
 }
 
 /** How a relation reaches its target's rows. */

@@ -44,6 +44,13 @@ export interface FieldType {
   toColumns(value: unknown, field: FieldDef): ConvertResult;
   /** Builds the API value from the column values (same order as `columns`). */
   fromColumns(values: readonly unknown[], field: FieldDef): unknown;
+  /**
+   * Set by the computed types (`formula`, `rollup`): such a field has no column and takes no input; the
+   * record service computes its value in SQL (`formulas/`), and the value behaves like one of its result
+   * type (`number`, `text`, `currency`…), which decides filters, sorting, grouping and the API types
+   * (`fieldValueType`). The value-related members of a computed type are placeholders.
+   */
+  readonly computed?: true | undefined;
   /** JSON Schema of the value for generated forms (@rjsf/core). */
   jsonSchema(field: FieldDef): Readonly<Record<string, unknown>>;
   readonly graphql: GraphQLTypeNames;

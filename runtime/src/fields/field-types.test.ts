@@ -67,16 +67,18 @@ const CORE_TYPE_NAMES = [
   'address',
   'json',
 ];
+/** Types without columns: their values are computed in SQL (formulas/). */
+const COMPUTED_TYPE_NAMES = ['formula', 'rollup'];
 
 describe('field type registry', () => {
-  test('lists the 19 core types', () => {
+  test('lists the 21 core types', () => {
     expect(
       types
         .list()
         .map((t) => t.type)
         .sort(),
-    ).toEqual([...CORE_TYPE_NAMES].sort());
-    expect(CORE_FIELD_TYPES).toHaveLength(19);
+    ).toEqual([...CORE_TYPE_NAMES, ...COMPUTED_TYPE_NAMES].sort());
+    expect(CORE_FIELD_TYPES).toHaveLength(21);
     for (const name of CORE_TYPE_NAMES) expect(types.has(name)).toBe(true);
   });
 
@@ -94,7 +96,7 @@ describe('field type registry', () => {
   test('registers a plugin type next to the core ones', () => {
     const slug: FieldType = { ...textType, type: 'slug' };
     const withPlugin = createFieldTypeRegistry([slug]);
-    expect(withPlugin.list()).toHaveLength(20);
+    expect(withPlugin.list()).toHaveLength(22);
     expect(withPlugin.get('slug')).toBe(slug);
     // The default registry is not affected.
     expect(types.has('slug')).toBe(false);
@@ -651,5 +653,15 @@ describe('every core type', () => {
     expect(typeof type.jsonSchema(field(name, settings))).toBe('object');
     expect(type.graphql.output).toMatch(/^\[?[A-Z][A-Za-z]*!?\]?$/);
     if (type.sortable) expect(type.valueKind).not.toBeNull();
+  });
+});
+
+describe('computed types', () => {
+  test.each(COMPUTED_TYPE_NAMES)('%s has no column, refuses every input and is marked computed', (name) => {
+    const type = types.get(name);
+    expect(type.computed).toBe(true);
+    expect(type.columns(field(name))).toEqual([]);
+    expect(refused(name, 12)).toBe('is computed and cannot be set');
+    expect(type.canSearch).toBe(false);
   });
 });

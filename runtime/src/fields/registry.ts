@@ -1,5 +1,6 @@
 import type { FieldType } from './field-type';
 import { booleanType, multiSelectType, selectType } from './choice-types';
+import { formulaType, rollupType } from './computed-types';
 import { autonumberType, currencyType, numberType, percentType, ratingType } from './number-types';
 import { relationType } from './relation-type';
 import { addressType, jsonType } from './structured-types';
@@ -35,6 +36,8 @@ export const CORE_FIELD_TYPES: readonly FieldType[] = [
   selectType,
   multiSelectType,
   relationType,
+  formulaType,
+  rollupType,
   autonumberType,
   ratingType,
   addressType,

@@ -46,6 +46,8 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
       ) {
         report([...at, 'unique'], `fields of type ${field.type} cannot be unique`);
       }
+      if (type.computed && field.required)
+        report([...at, 'required'], `fields of type ${field.type} cannot be required`);
       if (field.default !== undefined && field.default !== null) {
         const result = type.toColumns(field.default, asDef);
         if (!result.ok) report([...at, 'default'], result.message);

@@ -12,6 +12,7 @@ import { changeDdl } from './ddl';
 import { diffModel, type TrashEntry } from './diff';
 import { checkRoles } from '../access/check-roles';
 import { checkWorkflows } from '../workflows/check-workflows';
+import { checkComputedFields } from '../formulas/check-computed-fields';
 import { describeChange, isDestructive, type Plan } from './plan';
 
 export interface ApplyOptions {
@@ -67,6 +68,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
         );
       }
       const plan = diffModel(current, manifest, options.types, await loadTrash(tx, options.workspace));
+      checkComputedFields(plan.model, options.types);
       checkRoles(plan.model, options.types);
       checkWorkflows(plan.model, options.types);
       const lines = plan.changes.map(describeChange);

@@ -112,6 +112,8 @@ export function changeDdl(change: Change, ctx: DdlContext): ChangeDdl {
       return updateField(change.object, change.before, change.after, ctx);
     case 'removeField': {
       const { object, field } = change;
+      // Formulas and rollups have no column, index or trash: removing one is a metadata change only.
+      if (ctx.types.has(field.type) && ctx.types.get(field.type).computed) return { statements: [] };
       const columns = field.columns.map((_, i) => trashName(field.key, ctx.revision, String(i)));
       const statements = [
         ...dropFieldIndexes(object, field, ctx),

@@ -125,7 +125,11 @@ export function diffModel(
           kind: 'removeField',
           object: next,
           field,
-          destructive: 'removes the field and hides its values until purged',
+          // A computed field stores nothing, so removing it loses nothing.
+          destructive:
+            types.has(field.type) && types.get(field.type).computed
+              ? undefined
+              : 'removes the field and hides its values until purged',
         });
     }
     return fields;

@@ -36,7 +36,13 @@ export type Change =
       readonly after: FieldDef;
       readonly destructive?: string | undefined;
     }
-  | { readonly kind: 'removeField'; readonly object: ObjectDef; readonly field: FieldDef; readonly destructive: string }
+  | {
+      readonly kind: 'removeField';
+      readonly object: ObjectDef;
+      readonly field: FieldDef;
+      /** Undefined for computed fields (formula, rollup), which store nothing. */
+      readonly destructive?: string | undefined;
+    }
   | { readonly kind: 'setPipeline'; readonly before?: PipelineDef | undefined; readonly after: PipelineDef }
   | { readonly kind: 'removePipeline'; readonly pipeline: PipelineDef }
   | { readonly kind: 'setWorkflows'; readonly workflows: readonly unknown[] }
@@ -78,7 +84,7 @@ export function describeChange(change: Change): string {
         (change.destructive ? ` (${change.destructive})` : '')
       );
     case 'removeField':
-      return `- field ${change.object.name}.${change.field.name} (${change.destructive})`;
+      return `- field ${change.object.name}.${change.field.name} (${change.destructive ?? `${change.field.type}; nothing stored`})`;
     case 'setPipeline':
       return `${change.before ? '~' : '+'} pipeline ${change.after.object}.${change.after.field} (${change.after.stages.map((s) => s.name).join(' → ')})`;
     case 'removePipeline':

@@ -97,4 +97,11 @@ describe('classifyRetype', () => {
     expect(result.sqlType).toBe(sqlType);
     expect(result.using('old')).toBe(using);
   });
+
+  test('formulas and rollups store nothing: one becomes the other in metadata; stored fields cannot become either', () => {
+    expect(retype('formula', 'rollup')).toEqual({ kind: 'none' });
+    expect(retype('rollup', 'formula')).toEqual({ kind: 'none' });
+    expect(retype('number', 'formula').kind).toBe('impossible');
+    expect(retype('formula', 'text').kind).toBe('impossible');
+  });
 });

@@ -22,6 +22,7 @@ const TEXT_FAMILY = ['text', 'longText', 'richText'];
 /** Types stored as text whose values are a subset of all strings. */
 const CONSTRAINED_TEXT = ['email', 'phone', 'url', 'select'];
 const NUMERIC = ['number', 'percent', 'currency'];
+const COMPUTED = ['formula', 'rollup'];
 
 const q = (column: string) => `"${column}"`;
 
@@ -39,6 +40,14 @@ export function classifyRetype(before: FieldDef, after: FieldDef): Retype {
     }
   }
   if (from === to) return { kind: 'none' };
+  // Formulas and rollups store nothing: one becomes the other by its metadata alone.
+  if (COMPUTED.includes(from) && COMPUTED.includes(to)) return { kind: 'none' };
+  if (COMPUTED.includes(from) || COMPUTED.includes(to)) {
+    return {
+      kind: 'impossible',
+      reason: `cannot change a ${from} field into ${to}: a ${COMPUTED.includes(from) ? from : to} stores nothing; add a new field instead`,
+    };
+  }
   if (from === 'relation' || to === 'relation' || to === 'autonumber') {
     return {
       kind: 'impossible',

@@ -1,10 +1,13 @@
-import type { ConditionTarget, ScalarField, TargetField } from '../conditions/target';
+import type { ConditionTarget, RowRestriction, ScalarField, TargetField } from '../conditions/target';
 import type { FieldTypeRegistry } from '../fields/registry';
 import { relationKind, relationSettings } from '../fields/relation-type';
 import { META_SCHEMA } from '../metadata/bootstrap';
 import { findField, findObject, USER_OBJECT, type FieldDef, type Model, type ObjectDef } from './model';
 import { SYSTEM_FIELDS } from './system-fields';
 import { EQUALITY, ORDERED, TEXTUAL } from '../conditions/operators';
+import { computedFieldsOf } from '../formulas/analyze';
+import { typedFormulaSql } from '../formulas/compile-sql';
+import { computedColumnNames } from '../formulas/output-columns';
 
 const cache = new WeakMap<Model, Map<string, ConditionTarget>>();
 
@@ -53,6 +56,8 @@ function targetField(
   def: FieldDef,
 ): TargetField | undefined {
   if (def.name === 'id') return scalar('id', 'id', 'uuid', EQUALITY);
+  if (!def.system && types.has(def.type) && types.get(def.type).computed)
+    return computedField(model, types, object, def);
   if (def.type === 'relation') {
     const { target } = relationSettings(def);
     const kind = relationKind(def);
@@ -92,6 +97,32 @@ function targetField(
   const type = types.get(def.type);
   if (!type.valueKind || def.columns.length === 0) return undefined;
   return scalar(def.name, def.columns[0]!, type.valueKind, type.operators);
+}
+
+/**
+ * A formula or rollup: compared by its SQL expression (a currency result by its amount), with the
+ * operators of its result type. Undefined when it cannot be computed (the migrator refuses such models).
+ */
+function computedField(
+  model: Model,
+  types: FieldTypeRegistry,
+  object: ObjectDef,
+  def: FieldDef,
+): TargetField | undefined {
+  const outcome = computedFieldsOf(model, types, (name) => conditionTarget(model, types, name)).outcome(
+    object.name,
+    def.name,
+  );
+  if (!outcome?.ok) return undefined;
+  const { analysis } = outcome;
+  const valueType = types.get(analysis.type);
+  if (!valueType.valueKind) return undefined;
+  return {
+    ...scalar(def.name, computedColumnNames(def)[0], valueType.valueKind, valueType.operators),
+    computed: Object.freeze({
+      sql: (alias: string, restrict?: RowRestriction) => typedFormulaSql(analysis.value, alias, restrict),
+    }),
+  };
 }
 
 function scalar(

@@ -4,7 +4,8 @@ import { relationKind } from '../fields/relation-type';
 import { findField, type FieldDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { requireObject, type RecordContext } from './context';
-import { canReadField, requireReadableField } from './authorize';
+import { canReadField, requireReadableField, rowRestriction } from './authorize';
+import { computedColumnNames, computedSelectList, fieldValueType, isComputed } from '../formulas/computed-fields';
 import { whereClause, type FindManyOptions } from './find';
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -67,25 +68,41 @@ export async function aggregate(
   const limit = options.limit ?? MAX_GROUPS;
   if (limit > MAX_GROUPS) throw limitExceeded(`an aggregation returns at most ${MAX_GROUPS} groups`, { path: 'limit' });
   const problems: Problem[] = [];
+  const valueType = (f: FieldDef) => fieldValueType(ctx.model, ctx.types, object.name, f);
   const groups = (options.groupBy ?? []).flatMap((group, i) => {
     requireReadableField(ctx, object, group.field, `groupBy[${i}].field`, 'group');
-    const expression = groupExpression(findField(object, group.field), group, `groupBy[${i}]`, problems);
-    return expression ? [{ name: group.field, expression }] : [];
+    const field = findField(object, group.field);
+    const as = field && isComputed(ctx.types, field) ? valueType(field).type : field?.type;
+    const expression = groupExpression(field, as, group, `groupBy[${i}]`, problems);
+    return expression ? [{ name: group.field, field: field!, expression }] : [];
   });
   if (problems.length) throw badInput(problems);
   // Sums of a field the actor may not read would reveal it: only readable fields are aggregated.
   const numeric = object.fields.filter(
-    (f) => NUMERIC.has(f.type) && f.columns[0] && canReadField(ctx, object.name, f.name),
+    (f) =>
+      NUMERIC.has(valueType(f).type) &&
+      (f.columns[0] || isComputed(ctx.types, f)) &&
+      canReadField(ctx, object.name, f.name),
   );
   const metrics = numeric.flatMap((f) =>
-    (['sum', 'avg', 'min', 'max'] as const).map((m) => raw(`${m}(t0."${f.columns[0]}")::float8 AS "${m}_${f.name}"`)),
+    (['sum', 'avg', 'min', 'max'] as const).map(
+      (m) => sql`${raw(m)}(${valueColumn(f)})::float8 AS ${ident(`${m}_${f.name}`)}`,
+    ),
   );
   const keys = groups.map((g, i) => sql`${g.expression} AS ${ident(`g${i}`)}`);
   const select = join([...keys, raw('count(*)::int AS "count"'), ...metrics]);
   const groupBy = groups.length ? sql` GROUP BY ${join(groups.map((_, i) => raw(String(i + 1))))}` : raw('');
+  const table = ident(ctx.model.schema, object.table);
+  const where = join(whereClause(ctx, object, options), ' AND ');
+  // Formulas and rollups are computed once per row in a derived table (as the actor sees them), then
+  // grouped and aggregated like columns.
+  const computed = [...new Set([...groups.map((g) => g.field), ...numeric])].filter((f) => isComputed(ctx.types, f));
+  const from = computed.length
+    ? sql`(SELECT t0.*, ${join(computedSelectList(ctx.model, ctx.types, { ...object, fields: computed }, 't0', rowRestriction(ctx)))} FROM ${table} AS t0 WHERE ${where}) AS t0`
+    : sql`${table} AS t0 WHERE ${where}`;
   const { rows } = await run<Record<string, unknown>>(
     ctx.db,
-    sql`SELECT ${select} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE ${join(whereClause(ctx, object, options), ' AND ')}${groupBy}
+    sql`SELECT ${select} FROM ${from}${groupBy}
         ORDER BY "count" DESC${groups.length ? raw(', ' + groups.map((_, i) => String(i + 1)).join(', ')) : raw('')} LIMIT ${limit}`,
   );
   return rows.map((row) => {
@@ -102,20 +119,36 @@ export async function aggregate(
   });
 }
 
+/** A field's value on the row `t0`: its main column, or for a formula or rollup its computed value. */
+function valueColumn(field: FieldDef): Fragment {
+  return ident('t0', field.columns[0] ?? computedColumnNames(field)[0]);
+}
+
+/**
+ * The SQL a group key is. `type` is how the field's values behave: its own type, or a computed field's
+ * result type (formulas and rollups also group by number results).
+ */
 function groupExpression(
   field: FieldDef | undefined,
+  type: string | undefined,
   group: GroupBy,
   path: string,
   problems: Problem[],
 ): Fragment | undefined {
-  if (!field || !GROUPABLE.has(field.type) || (field.type === 'relation' && relationKind(field) !== 'manyToOne')) {
+  const computed = field !== undefined && type !== field.type;
+  if (
+    !field ||
+    !type ||
+    !(GROUPABLE.has(type) || (computed && type === 'number')) ||
+    (type === 'relation' && relationKind(field) !== 'manyToOne')
+  ) {
     problems.push({
       path: `${path}.field`,
-      message: `"${group.field}" cannot be grouped by (select, boolean, text, date, datetime, many-to-one relation or currency fields can)`,
+      message: `"${group.field}" cannot be grouped by (select, boolean, text, date, datetime, many-to-one relation or currency fields can, and formulas and rollups)`,
     });
     return undefined;
   }
-  if (group.granularity && field.type !== 'date' && field.type !== 'datetime') {
+  if (group.granularity && type !== 'date' && type !== 'datetime') {
     problems.push({ path: `${path}.granularity`, message: 'only date and datetime fields have a granularity' });
     return undefined;
   }
@@ -123,11 +156,11 @@ function groupExpression(
     problems.push({ path: `${path}.granularity`, message: `must be one of ${GRANULARITIES.join(', ')}` });
     return undefined;
   }
-  const column = raw(`t0."${field.columns[0]}"`);
+  const column = valueColumn(field);
   // Currencies group by their code, so sums never add up amounts of different currencies.
-  if (field.type === 'currency') return raw(`t0."${field.columns[1]}"`);
-  if (field.type === 'date' || field.type === 'datetime') {
-    const utc = field.type === 'datetime' ? sql`(${column} AT TIME ZONE 'UTC')` : column;
+  if (type === 'currency') return ident('t0', field.columns[1] ?? computedColumnNames(field)[1]);
+  if (type === 'date' || type === 'datetime') {
+    const utc = type === 'datetime' ? sql`(${column} AT TIME ZONE 'UTC')` : column;
     return sql`to_char(date_trunc(${group.granularity ?? 'day'}, ${utc}), 'YYYY-MM-DD')`;
   }
   return column;

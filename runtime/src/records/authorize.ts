@@ -1,5 +1,12 @@
 import type { Action } from '../access/role';
-import { and, compileCondition, evaluateCondition, FALSE, type ConditionNode, type RelationNode } from '../conditions';
+import {
+  compileCondition,
+  evaluateCondition,
+  FALSE,
+  restrictCondition,
+  type ConditionNode,
+  type RowRestriction,
+} from '../conditions';
 import { run } from '../db/db';
 import { ident, raw, sql } from '../sql/sql';
 import { forbidden } from '../errors';
@@ -28,6 +35,19 @@ function relatedScope(ctx: RecordContext, objectName: string): ConditionNode | u
   return ctx.access!.scope('read', objectName) ?? FALSE;
 }
 
+/**
+ * The related rows the actor may see, for computed values and nested conditions (undefined: all of them).
+ * A formula's path or a rollup reads only these, so it never reveals a record its reader may not read.
+ */
+export function rowRestriction(ctx: RecordContext): RowRestriction | undefined {
+  if (!restricted(ctx)) return undefined;
+  return (objectName) => relatedScope(ctx, objectName);
+}
+
+/**
+ * Whether the actor may read a field. For a formula or rollup, `Access.fieldAllowed` also requires every
+ * field it reads to be readable (see `formulas/computed-fields.ts`).
+ */
 export function canReadField(ctx: RecordContext, objectName: string, field: string): boolean {
   return !restricted(ctx) || ALWAYS_READABLE.has(field) || ctx.access!.fieldAllowed('read', objectName, field);
 }
@@ -44,34 +64,34 @@ export function requireReadableField(
 }
 
 /**
- * Secures a filter: every field it reads must be readable, and a condition through a relation only sees
- * the related records the actor may read (so a filter can never probe hidden records).
+ * Secures a filter: every field it reads must be readable, and a condition through a relation (or a
+ * computed field's path or rollup) only sees the related records the actor may read, so a filter can
+ * never probe hidden records.
  */
 export function secureCondition(ctx: RecordContext, object: ObjectDef, node: ConditionNode): ConditionNode {
-  if (!restricted(ctx)) return node;
-  const visit = (n: ConditionNode, objectName: string): ConditionNode => {
+  const restrict = rowRestriction(ctx);
+  if (!restrict) return node;
+  const visit = (n: ConditionNode, objectName: string): void => {
     switch (n.kind) {
       case 'comparison':
         if (!canReadField(ctx, objectName, n.field.name))
           throw forbidden(`You may not filter by ${objectName}.${n.field.name}`, `filter.${n.field.name}`);
-        return n;
-      case 'relation': {
+        return;
+      case 'relation':
         if (!canReadField(ctx, objectName, n.field))
           throw forbidden(`You may not filter by ${objectName}.${n.field}`, `filter.${n.field}`);
-        const scope = relatedScope(ctx, n.target.object);
-        const nested = visit(n.node, n.target.object);
-        return Object.freeze({ ...n, node: scope ? and([nested, scope]) : nested }) as RelationNode;
-      }
+        return visit(n.node, n.target.object);
       case 'and':
       case 'or':
-        return Object.freeze({ kind: n.kind, nodes: Object.freeze(n.nodes.map((c) => visit(c, objectName))) });
+        return n.nodes.forEach((c) => visit(c, objectName));
       case 'not':
-        return Object.freeze({ kind: 'not', node: visit(n.node, objectName) });
+        return visit(n.node, objectName);
       case 'constant':
-        return n;
+        return;
     }
   };
-  return visit(node, object.name);
+  visit(node, object.name);
+  return restrictCondition(node, restrict);
 }
 
 /** A record as the actor may see it: fields they may not read are left out. */

@@ -1,5 +1,8 @@
 import { badInput, formatPath, type Problem } from '../errors';
 import { isUuid, relationKind } from '../fields/relation-type';
+import type { FieldType } from '../fields/field-type';
+import type { FieldTypeRegistry } from '../fields/registry';
+import { computedColumnNames, fieldValueType, isComputed } from '../formulas/computed-fields';
 import type { FieldDef, ObjectDef } from '../model/model';
 import { SYSTEM_FIELDS } from '../model/system-fields';
 import { isoTimestamp } from '../db/timestamps';
@@ -58,6 +61,10 @@ export function encodeInput(
       if (given) problems.push({ path: at, message: 'is numbered automatically and cannot be set' });
       continue;
     }
+    if (isComputed(ctx.types, field)) {
+      if (given) problems.push({ path: at, message: `is computed (a ${field.type}) and cannot be set` });
+      continue;
+    }
     if (value === undefined || value === null || (field.required && value === '')) {
       if (field.required && (mode === 'create' || given)) problems.push({ path: at, message: 'is required' });
       else if (given || mode === 'create') field.columns.forEach((c) => (columns[c] = null));
@@ -93,6 +100,37 @@ export function encodeBatch(
   return encoded;
 }
 
+/** How one field's value is read from a row: the row keys it comes from and the type that builds it. */
+interface FieldReader {
+  readonly field: FieldDef;
+  readonly keys: readonly string[];
+  readonly type: FieldType;
+}
+
+const readers = new WeakMap<ObjectDef, WeakMap<FieldTypeRegistry, readonly FieldReader[]>>();
+
+/**
+ * The readers of an object's fields, made once per object of a model revision (rows are decoded by the
+ * thousand; resolving types per row would cost more than reading the values). A computed field is read
+ * from `_fx_<key>` (recordSelectList) like a value of its result type.
+ */
+function fieldReaders(ctx: RecordContext, object: ObjectDef): readonly FieldReader[] {
+  let byTypes = readers.get(object);
+  if (!byTypes) readers.set(object, (byTypes = new WeakMap()));
+  let list = byTypes.get(ctx.types);
+  if (!list) {
+    list = object.fields.flatMap((field): FieldReader[] => {
+      if (isComputed(ctx.types, field)) {
+        const type = fieldValueType(ctx.model, ctx.types, object.name, field);
+        return type.computed ? [] : [{ field, keys: computedColumnNames(field), type }];
+      }
+      return field.columns.length ? [{ field, keys: field.columns, type: ctx.types.get(field.type) }] : [];
+    });
+    byTypes.set(ctx.types, list);
+  }
+  return list;
+}
+
 /** Builds the API record from a row keyed by column name. */
 export function decodeRow(ctx: RecordContext, object: ObjectDef, row: Record<string, unknown>): RecordData {
   const record: Record<string, unknown> = {
@@ -103,12 +141,11 @@ export function decodeRow(ctx: RecordContext, object: ObjectDef, row: Record<str
     owner: row.owner ?? null,
     deletedAt: row.deletedAt ? isoTimestamp(row.deletedAt) : null,
   };
-  for (const field of object.fields) {
-    if (field.columns.length === 0) continue;
-    record[field.name] = ctx.types.get(field.type).fromColumns(
-      field.columns.map((c) => row[c] ?? null),
-      field,
-    );
+  for (const { field, keys, type } of fieldReaders(ctx, object)) {
+    const first = row[keys[0]!];
+    // A statement that did not compute a field (none does today) leaves it out rather than empty.
+    if (first === undefined && keys !== field.columns) continue;
+    record[field.name] = type.fromColumns(keys.length === 1 ? [first ?? null] : keys.map((k) => row[k] ?? null), field);
   }
   return record as RecordData;
 }

@@ -1,6 +1,9 @@
 import type { FieldTypeRegistry } from '../fields/registry';
+import { computedSelectList } from '../formulas/computed-fields';
 import type { ObjectDef } from '../model/model';
 import { ident, join, raw, type Fragment } from '../sql/sql';
+import { rowRestriction } from './authorize';
+import type { RecordContext } from './context';
 
 const SYSTEM_COLUMNS = ['id', 'createdAt', 'updatedAt', 'createdBy', 'owner', 'deletedAt'];
 
@@ -12,6 +15,17 @@ export function objectColumns(object: ObjectDef): string[] {
 /** `t0."id", t0."createdAt", …`: explicit columns, so trashed columns never leak into reads. */
 export function selectList(object: ObjectDef, alias: string): Fragment {
   return join(objectColumns(object).map((c) => raw(`${alias}.${quote(c)}`)));
+}
+
+/**
+ * What a read selects for a record: its columns, and the values of its formulas and rollups computed in
+ * the same statement (as the actor may see them: paths and rollups read only rows in their scopes).
+ */
+export function recordSelectList(ctx: RecordContext, object: ObjectDef, alias: string): Fragment {
+  return join([
+    selectList(object, alias),
+    ...computedSelectList(ctx.model, ctx.types, object, alias, rowRestriction(ctx)),
+  ]);
 }
 
 /** The column definitions of `jsonb_to_recordset(…) AS x(…)` for the given columns. */

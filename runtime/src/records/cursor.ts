@@ -53,8 +53,15 @@ export function cursorValues(keys: readonly SortKey[], row: Readonly<Record<stri
 }
 
 export function orderByClause(keys: readonly SortKey[], alias: string): Fragment {
-  // PostgreSQL's defaults (ASC NULLS LAST, DESC NULLS FIRST) are what the keyset predicate assumes.
-  return join(keys.map((k) => sql`${raw(alias)}.${ident(k.column)} ${raw(k.direction)}`));
+  // PostgreSQL's defaults (ASC NULLS LAST, DESC NULLS FIRST) are what the keyset predicate assumes. A
+  // computed key sorts by its select-list name, so its value is computed once per row, not twice.
+  return join(
+    keys.map((k) =>
+      k.expression
+        ? sql`${ident(k.column)} ${raw(k.direction)}`
+        : sql`${raw(alias)}.${ident(k.column)} ${raw(k.direction)}`,
+    ),
+  );
 }
 
 /**
@@ -63,7 +70,7 @@ export function orderByClause(keys: readonly SortKey[], alias: string): Fragment
  * where NULLs sort last ascending and first descending, as in ORDER BY.
  */
 export function afterCursor(keys: readonly SortKey[], values: readonly (string | null)[], alias: string): Fragment {
-  const column = (k: SortKey) => sql`${raw(alias)}.${ident(k.column)}`;
+  const column = (k: SortKey) => (k.expression ? sql`(${k.expression(alias)})` : sql`${raw(alias)}.${ident(k.column)}`);
   const value = (k: SortKey, v: string) => sql`${v}::${raw(k.sqlType)}`;
   const branches: Fragment[] = [];
   keys.forEach((key, i) => {

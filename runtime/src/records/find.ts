@@ -4,7 +4,8 @@ import { badInput, limitExceeded } from '../errors';
 import { conditionTarget } from '../model/condition-targets';
 import type { ObjectDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
-import { selectList } from './columns';
+import { recordSelectList } from './columns';
+import { computedSortKeys } from './computed-order';
 import { decodeRow } from './codec';
 import { requireObject, type RecordContext, type RecordData } from './context';
 import { afterCursor, cursorValues, decodeCursor, encodeCursor, orderByClause } from './cursor';
@@ -52,12 +53,12 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
     throw badInput({ path: 'first', message: 'must be a whole number of at least 0' });
   if (first > MAX_PAGE_SIZE)
     throw limitExceeded(`first may be at most ${MAX_PAGE_SIZE}`, { path: 'first', max: MAX_PAGE_SIZE });
-  const keys = resolveOrder(object, ctx.types, options.orderBy);
+  const keys = resolveOrder(object, ctx.types, options.orderBy, computedSortKeys(ctx, object));
   options.orderBy?.forEach((o, i) => requireReadableField(ctx, object, o.field, `orderBy[${i}].field`, 'sort'));
   const where = whereClause(ctx, object, options);
   const pageWhere = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), ALIAS)] : where;
   const from = sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`;
-  const query = sql`SELECT ${selectList(object, ALIAS)} FROM ${from}
+  const query = sql`SELECT ${recordSelectList(ctx, object, ALIAS)} FROM ${from}
     WHERE ${join(pageWhere, ' AND ')} ORDER BY ${orderByClause(keys, ALIAS)} LIMIT ${first + 1}`;
   const [{ rows }, totalCount] = await Promise.all([
     runRead<Record<string, unknown>>(ctx, query),
@@ -116,7 +117,7 @@ export async function findOne(
   const allowed = scope ? compileCondition(scope, ALIAS) : raw('TRUE');
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
-    sql`SELECT ${selectList(object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted} AND ${allowed}`,
+    sql`SELECT ${recordSelectList(ctx, object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted} AND ${allowed}`,
   );
   return rows[0] ? visibleRecord(ctx, object, decodeRow(ctx, object, rows[0])) : null;
 }

@@ -1,7 +1,7 @@
 import { run } from '../db/db';
 import { notFound } from '../errors';
 import { ident, raw, sql, type Fragment } from '../sql/sql';
-import { selectList } from './columns';
+import { recordSelectList } from './columns';
 import { decodeRow } from './codec';
 import { recordWriteError } from './constraint-errors';
 import { actorId, requireObject, type RecordContext, type RecordData } from './context';
@@ -68,7 +68,7 @@ async function lifecycle(
       sql`WITH changed AS (${statement(table, allowed)}),
         ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, ${raw(`"${column}"`)}, actor)
                SELECT ${object.name}, changed.id, ${event}, to_jsonb(changed), ${actorId(ctx.actor)}::uuid FROM changed)
-      SELECT ${selectList(object, 'changed')} FROM changed`,
+      SELECT ${recordSelectList(ctx, object, 'changed')} FROM changed`,
     );
     if (!rows[0] && scope) await requireReadableOtherwiseMissing(ctx, object, [id], 'delete');
     if (!rows[0]) throw notFound(`No ${event === 'restored' ? 'deleted ' : ''}${object.name} with id ${id}`, { id });

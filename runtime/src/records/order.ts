@@ -1,6 +1,7 @@
 import { badInput, type Problem } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
-import { findField, type ObjectDef } from '../model/model';
+import { findField, type FieldDef, type ObjectDef } from '../model/model';
+import type { Fragment } from '../sql/sql';
 import { SYSTEM_FIELDS } from '../model/system-fields';
 
 export type Direction = 'ASC' | 'DESC';
@@ -12,10 +13,16 @@ export interface OrderBy {
 
 /** One key of a keyset ordering: a column, its direction and its SQL type (to cast cursor values back). */
 export interface SortKey {
+  /** The column; for a computed field, the name its value has in the select list (`_fx_<key>`). */
   readonly column: string;
   readonly direction: Direction;
   readonly sqlType: string;
+  /** For a computed field: its value's SQL for a row alias (keyset conditions cannot name select-list values). */
+  readonly expression?: ((alias: string) => Fragment) | undefined;
 }
+
+/** How a list sorts by a computed field (formula, rollup), when the field can be sorted. */
+export type ComputedSortKey = (field: FieldDef) => Omit<SortKey, 'direction'> | undefined;
 
 const SYSTEM_SORT: Record<string, string> = { id: 'uuid', createdAt: 'timestamptz', updatedAt: 'timestamptz' };
 
@@ -27,6 +34,7 @@ export function resolveOrder(
   object: ObjectDef,
   types: FieldTypeRegistry,
   orderBy: readonly OrderBy[] | undefined,
+  computed?: ComputedSortKey,
 ): SortKey[] {
   const problems: Problem[] = [];
   const requested = orderBy && orderBy.length ? orderBy : [{ field: 'createdAt', direction: 'DESC' as const }];
@@ -46,6 +54,12 @@ export function resolveOrder(
       return [];
     }
     const type = types.get(field.type);
+    if (type.computed) {
+      const key = computed?.(field);
+      if (key) return [{ ...key, direction }];
+      problems.push({ path: `orderBy[${i}].field`, message: `"${order.field}" cannot be sorted` });
+      return [];
+    }
     if (!type.sortable || !field.columns[0]) {
       problems.push({ path: `orderBy[${i}].field`, message: `fields of type ${field.type} cannot be sorted` });
       return [];

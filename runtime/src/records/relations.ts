@@ -4,7 +4,8 @@ import { badInput, limitExceeded } from '../errors';
 import { relationKind, relationSettings } from '../fields/relation-type';
 import { findField, findObject, type FieldDef, type ObjectDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
-import { selectList } from './columns';
+import { recordSelectList } from './columns';
+import { computedSortKeys } from './computed-order';
 import { decodeRow } from './codec';
 import { actionScope, requireReadableField, secureCondition, visibleRecord } from './authorize';
 import { StratumError } from '../errors';
@@ -30,7 +31,7 @@ export async function loadByIds(
   if (scope === null) return new Map();
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
-    sql`SELECT ${selectList(object, 't0')} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL AND ${scope}`,
+    sql`SELECT ${recordSelectList(ctx, object, 't0')} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL AND ${scope}`,
   );
   return new Map(rows.map((row) => [row.id as string, visibleRecord(ctx, object, decodeRow(ctx, object, row))]));
 }
@@ -55,7 +56,7 @@ export async function loadRelated(
   const first = options.first ?? DEFAULT_PAGE_SIZE;
   if (first > MAX_PAGE_SIZE)
     throw limitExceeded(`first may be at most ${MAX_PAGE_SIZE}`, { path: 'first', max: MAX_PAGE_SIZE });
-  const keys = resolveOrder(target, ctx.types, options.orderBy);
+  const keys = resolveOrder(target, ctx.types, options.orderBy, computedSortKeys(ctx, target));
   const { from, link } = relationJoin(ctx, field);
   const scope = readScopeOrNothing(ctx, target);
   options.orderBy?.forEach((o, i) => requireReadableField(ctx, target, o.field, `orderBy[${i}].field`, 'sort'));
@@ -72,7 +73,7 @@ export async function loadRelated(
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
     sql`SELECT p.id AS "_parent", r.* FROM unnest(${parents}::uuid[]) AS p(id) CROSS JOIN LATERAL (
-      SELECT ${selectList(target, 't0')} FROM ${from} WHERE ${join(page, ' AND ')}
+      SELECT ${recordSelectList(ctx, target, 't0')} FROM ${from} WHERE ${join(page, ' AND ')}
       ORDER BY ${orderByClause(keys, 't0')} LIMIT ${first + 1}) AS r`,
   );
   const counts = options.totalCount ? await countRelated(ctx, from, where, parents) : undefined;

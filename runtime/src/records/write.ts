@@ -3,7 +3,7 @@ import { run } from '../db/db';
 import { badInput, notFound } from '../errors';
 import type { FieldDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
-import { recordsetColumns, selectList } from './columns';
+import { recordSelectList, recordsetColumns } from './columns';
 import { decodeRow, encodeBatch, type EncodedInput } from './codec';
 import { recordWriteError } from './constraint-errors';
 import { actorId, requireObject, type RecordContext, type RecordData } from './context';
@@ -65,7 +65,7 @@ export async function createMany(
             ins AS (INSERT INTO ${ident(ctx.model.schema, object.table)} (${names}) SELECT ${names} FROM input RETURNING *),
             ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, after, actor)
                    SELECT ${object.name}, ins.id, 'created', to_jsonb(ins), ${actor}::uuid FROM ins)
-          SELECT ${selectList(object, 'ins')} FROM ins`,
+          SELECT ${recordSelectList(ctx, object, 'ins')} FROM ins`,
         );
         const byId = new Map(inserted.map((row) => [row.id as string, row]));
         created.push(...chunk.map((r) => visibleRecord(ctx, object, decodeRow(ctx, object, byId.get(r.id)!))));
@@ -204,7 +204,7 @@ function updateStatement(
       ${history},
       ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, before, after, actor)
              SELECT ${object.name}, upd.id, 'updated', to_jsonb(prev), to_jsonb(upd), ${actor}::uuid FROM prev JOIN upd ON upd.id = prev.id)
-    SELECT ${selectList(object, 'upd')} FROM upd`;
+    SELECT ${recordSelectList(ctx, object, 'upd')} FROM upd`;
 }
 
 /** A field's value as JSON for the history: one column as is, several (currency) as an array. */

@@ -177,6 +177,12 @@ const fieldKeys: GraphQLInputFieldConfigMap = {
   defaultCountry: { type: GraphQLString },
   prefix: { type: GraphQLString },
   padding: { type: GraphQLInt },
+  expression: { type: GraphQLString, description: 'formula: the expression, e.g. "amount * probability / 100"' },
+  resultType: { type: GraphQLString, description: 'formula: number, currency, text, boolean, date or datetime' },
+  relation: { type: GraphQLString, description: 'rollup: the to-many relation it aggregates' },
+  function: { type: GraphQLString, description: 'rollup: count, sum, min, max or avg' },
+  field: { type: GraphQLString, description: 'rollup: the field of the related records it aggregates' },
+  filter: { type: JSONScalar, description: 'rollup: the related records that count (the condition language)' },
   settings: { type: JSONScalar, description: 'Further type-specific keys (field types from plugins)' },
 };
 

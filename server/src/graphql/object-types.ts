@@ -13,10 +13,13 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import {
+  fieldValueType,
+  isComputedField,
   relationKind,
   relationSettings,
   USER_OBJECT,
   type FieldDef,
+  type FieldType,
   type FieldTypeRegistry,
   type Model,
   type ObjectDef,
@@ -68,12 +71,16 @@ export function buildObjectTypes(
   for (const object of visibleObjects(model, visibility)) {
     const names = objectNames(object);
     const description = object.description;
-    const scalarFields = object.fields.filter((f) => f.columns.length > 0 && f.type !== 'relation');
+    // Formulas and rollups behave like their result type (number, text, currency…).
+    const valueType = (f: FieldDef) => fieldValueType(model, types, object.name, f);
+    const scalarFields = object.fields.filter(
+      (f) => (f.columns.length > 0 || isComputedField(types, f)) && f.type !== 'relation',
+    );
 
     const type: GraphQLObjectType = new GraphQLObjectType<RecordData, GraphQLContext>({
       name: names.type,
       ...(description ? { description } : {}),
-      fields: () => outputFields(object, types, get),
+      fields: () => outputFields(object, types, get, valueType),
     });
     const connection = new GraphQLObjectType({
       name: names.connection,
@@ -92,13 +99,13 @@ export function buildObjectTypes(
     });
     const filter: GraphQLInputObjectType = new GraphQLInputObjectType({
       name: names.filter,
-      fields: () => filterFields(object, types, get, filter),
+      fields: () => filterFields(object, valueType, get, filter),
     });
     const sortable = [
       'id',
       'createdAt',
       'updatedAt',
-      ...scalarFields.filter((f) => types.get(f.type).sortable).map((f) => f.name),
+      ...scalarFields.filter((f) => valueType(f).sortable).map((f) => f.name),
     ];
     const orderBy = new GraphQLInputObjectType({
       name: names.orderBy,
@@ -128,7 +135,8 @@ export function buildObjectTypes(
         ['select', 'boolean', 'text', 'email', 'url', 'phone', 'date', 'datetime', 'currency', 'rating'].includes(
           f.type,
         ) ||
-        (f.type === 'relation' && relationKind(f) === 'manyToOne'),
+        (f.type === 'relation' && relationKind(f) === 'manyToOne') ||
+        (isComputedField(types, f) && valueType(f).type !== f.type),
     );
     const groupBy = new GraphQLInputObjectType({
       name: names.groupBy,
@@ -144,7 +152,7 @@ export function buildObjectTypes(
         granularity: { type: DateGranularity },
       },
     });
-    const numeric = object.fields.filter((f) => NUMERIC.has(f.type));
+    const numeric = object.fields.filter((f) => NUMERIC.has(valueType(f).type));
     const numbers = new GraphQLObjectType({
       name: names.numbers,
       fields: numeric.length
@@ -185,6 +193,7 @@ function outputFields(
   object: ObjectDef,
   types: FieldTypeRegistry,
   get: (name: string) => ObjectTypes,
+  valueType: (field: FieldDef) => FieldType,
 ): GraphQLFieldConfigMap<RecordData, GraphQLContext> {
   const resolvers = relationResolvers(object);
   const fields: GraphQLFieldConfigMap<RecordData, GraphQLContext> = {
@@ -212,12 +221,13 @@ function outputFields(
         };
       }
     } else {
-      const output = outputType(types.get(field.type).graphql.output);
+      const output = outputType(valueType(field).graphql.output);
       fields[field.name] = {
         type: field.required || field.type === 'multiSelect' ? new GraphQLNonNull(output) : output,
       };
     }
     if (description) fields[field.name]!.description = description;
+    else if (isComputedField(types, field)) fields[field.name]!.description = computedDescription(field);
   }
   return fields;
 }
@@ -234,7 +244,7 @@ export function listArgs(types: ObjectTypes) {
 
 function filterFields(
   object: ObjectDef,
-  types: FieldTypeRegistry,
+  valueType: (field: FieldDef) => FieldType,
   get: (name: string) => ObjectTypes,
   self: GraphQLInputObjectType,
 ): GraphQLInputFieldConfigMap {
@@ -260,7 +270,7 @@ function filterFields(
         };
       continue;
     }
-    const filterName = types.get(field.type).graphql.filter;
+    const filterName = valueType(field).graphql.filter;
     const filter = filterName ? FILTERS[filterName] : undefined;
     if (filter) fields[field.name] = { type: filter };
   }
@@ -280,6 +290,7 @@ function inputFields(
     fields.id = { type: GraphQLID, description: 'Optional: a uuid chosen by the client (imports)' };
   for (const field of object.fields) {
     if (field.type === 'autonumber' || (field.type === 'relation' && relationKind(field) === 'oneToMany')) continue;
+    if (isComputedField(types, field)) continue;
     if (!visibility.field(object.name, field.name, mode)) continue;
     const base = inputFieldType(field, types);
     const required = mode === 'create' && field.required && field.default === undefined;
@@ -289,6 +300,15 @@ function inputFields(
     };
   }
   return fields;
+}
+
+/** What a formula or rollup computes, for the schema's documentation. */
+function computedDescription(field: FieldDef): string {
+  const s = field.settings as { expression?: string; relation?: string; function?: string; field?: string };
+  if (field.type === 'formula') return `Computed: ${s.expression ?? ''}`;
+  if (field.type === 'rollup')
+    return `Computed: ${s.function ?? ''} of ${s.relation ?? ''}${s.field ? `.${s.field}` : ''}`;
+  return 'Computed';
 }
 
 function inputFieldType(field: FieldDef, types: FieldTypeRegistry): GraphQLInputType {

@@ -1,6 +1,13 @@
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { findMany, type FindManyOptions, type ObjectDef, type RecordContext, type RecordData } from '@stratum/runtime';
+import {
+  findMany,
+  isComputedField,
+  type FindManyOptions,
+  type ObjectDef,
+  type RecordContext,
+  type RecordData,
+} from '@stratum/runtime';
 
 const PAGE = 500;
 const SYSTEM_COLUMNS = ['id', 'createdAt', 'updatedAt', 'owner'];
@@ -18,7 +25,9 @@ export async function exportCsv(
 ): Promise<void> {
   const access = ctx.access;
   const fields = object.fields.filter(
-    (f) => f.columns.length > 0 && (!access || access.isAdmin || access.fieldAllowed('read', object.name, f.name)),
+    (f) =>
+      (f.columns.length > 0 || isComputedField(ctx.types, f)) &&
+      (!access || access.isAdmin || access.fieldAllowed('read', object.name, f.name)),
   );
   const columns = [...SYSTEM_COLUMNS, ...fields.map((f) => f.name)];
   // The first page runs before any byte is sent, so bad input still answers a clean error.

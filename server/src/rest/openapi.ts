@@ -1,5 +1,7 @@
 import {
   fieldLabel,
+  fieldValueType,
+  isComputedField,
   objectLabel,
   relationKind,
   type FieldTypeRegistry,
@@ -39,8 +41,8 @@ export function openApiDocument(model: Model, types: FieldTypeRegistry): Schema 
   const paths: Record<string, Schema> = {};
   for (const object of model.objects) {
     const name = schemaName(object);
-    schemas[name] = recordSchema(object, types, false);
-    schemas[`${name}Input`] = recordSchema(object, types, true);
+    schemas[name] = recordSchema(model, object, types, false);
+    schemas[`${name}Input`] = recordSchema(model, object, types, true);
     const ref = { $ref: `#/components/schemas/${name}` };
     const input = { $ref: `#/components/schemas/${name}Input` };
     const one = { content: { 'application/json': { schema: { type: 'object', properties: { data: ref } } } } };
@@ -158,7 +160,7 @@ export function openApiDocument(model: Model, types: FieldTypeRegistry): Schema 
 
 const schemaName = (object: ObjectDef) => object.name.charAt(0).toUpperCase() + object.name.slice(1);
 
-function recordSchema(object: ObjectDef, types: FieldTypeRegistry, input: boolean): Schema {
+function recordSchema(model: Model, object: ObjectDef, types: FieldTypeRegistry, input: boolean): Schema {
   const properties: Record<string, Schema> = input
     ? { owner: { type: 'string', format: 'uuid' } }
     : {
@@ -170,12 +172,16 @@ function recordSchema(object: ObjectDef, types: FieldTypeRegistry, input: boolea
       };
   const required: string[] = [];
   for (const field of object.fields) {
-    if (field.columns.length === 0 && !(field.type === 'relation' && relationKind(field) === 'manyToMany')) continue;
-    if (input && field.type === 'autonumber') continue;
+    const computed = isComputedField(types, field);
+    if (field.columns.length === 0 && !computed && !(field.type === 'relation' && relationKind(field) === 'manyToMany'))
+      continue;
+    if (input && (field.type === 'autonumber' || computed)) continue;
     properties[field.name] = {
       title: fieldLabel(field),
       ...(field.description ? { description: field.description } : {}),
-      ...types.get(field.type).jsonSchema(field),
+      // Formulas and rollups read as their result type, and are never written.
+      ...fieldValueType(model, types, object.name, field).jsonSchema(field),
+      ...(computed ? { readOnly: true } : {}),
     };
     if (input && field.required && field.default === undefined) required.push(field.name);
   }

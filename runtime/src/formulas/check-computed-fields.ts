@@ -1,0 +1,25 @@
+import { badInput, formatPath, type Problem } from '../errors';
+import type { FieldTypeRegistry } from '../fields/registry';
+import type { Model } from '../model/model';
+import { computedOutcome, isComputed } from './computed-fields';
+
+/**
+ * Checks the formulas and rollups of a model before it is applied: expressions parse and type-check,
+ * referenced fields exist, rollups name a to-many relation and a field they can aggregate, filters parse
+ * on the related object, and no formula depends on itself. Problems are reported at the field's keys:
+ * `objects[0].fields[3].expression: unknown field "amout" on deal at position 0 (did you mean "amount"?)`.
+ */
+export function checkComputedFields(model: Model, types: FieldTypeRegistry): void {
+  const problems: Problem[] = [];
+  model.objects.forEach((object, i) => {
+    object.fields.forEach((field, j) => {
+      if (!isComputed(types, field)) return;
+      const outcome = computedOutcome(model, types, object.name, field.name);
+      if (outcome && !outcome.ok) {
+        const at = formatPath(['objects', i, 'fields', j]);
+        problems.push(...outcome.problems.map((p) => ({ path: `${at}.${p.path}`, message: p.message })));
+      }
+    });
+  });
+  if (problems.length) throw badInput(problems);
+}

@@ -1,0 +1,25 @@
+import { computedAnalysis, computedColumnNames, computedValueSql, fieldValueType } from '../formulas/computed-fields';
+import { SQL_TYPES } from '../formulas/expression';
+import type { ObjectDef } from '../model/model';
+import { rowRestriction } from './authorize';
+import type { RecordContext } from './context';
+import type { ComputedSortKey } from './order';
+
+/**
+ * Sorting by formulas and rollups: the ORDER BY uses the value the select list computed (`_fx_<key>`),
+ * keyset cursors compare the same expression, as the actor sees it. A currency result sorts by amount.
+ * No index can serve such a sort: PostgreSQL computes the value for every row that passes the filter.
+ */
+export function computedSortKeys(ctx: RecordContext, object: ObjectDef): ComputedSortKey {
+  const restrict = rowRestriction(ctx);
+  return (field) => {
+    const analysis = computedAnalysis(ctx.model, ctx.types, object.name, field.name);
+    if (!analysis || !fieldValueType(ctx.model, ctx.types, object.name, field).sortable) return undefined;
+    const type = analysis.value.type === 'null' ? 'text' : analysis.value.type;
+    return {
+      column: computedColumnNames(field)[0],
+      sqlType: SQL_TYPES[type],
+      expression: (alias) => computedValueSql(ctx.model, ctx.types, object.name, field, alias, restrict)!,
+    };
+  };
+}
