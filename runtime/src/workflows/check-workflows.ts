@@ -15,6 +15,23 @@ export function successors(step: StepDef): string[] {
   return out.filter((s): s is string => typeof s === 'string');
 }
 
+/**
+ * A condition without the parts whose values are templates (`{ id: "{{trigger.record.contact}}" }`):
+ * those are only known when the run renders them, so only the rest can be checked up front.
+ */
+function withoutTemplates(value: unknown): Record<string, unknown> {
+  const strip = (v: unknown): unknown => {
+    if (typeof v === 'string') return templatePaths(v).length ? undefined : v;
+    if (Array.isArray(v)) return v.some((item) => strip(item) === undefined) ? undefined : v;
+    if (typeof v !== 'object' || v === null) return v;
+    const kept = Object.entries(v)
+      .map(([k, item]) => [k, strip(item)] as const)
+      .filter(([, item]) => item !== undefined);
+    return kept.length || Object.keys(v).length === 0 ? Object.fromEntries(kept) : undefined;
+  };
+  return (strip(value) as Record<string, unknown> | undefined) ?? {};
+}
+
 /** The ids of a loop body: the chain of `next` links from its first step (cycles stop the walk). */
 export function loopBody(workflow: WorkflowDef, first: string): string[] {
   const byId = new Map(workflow.steps.map((step) => [step.id, step]));
@@ -44,7 +61,7 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
     const condition = (value: Record<string, unknown> | undefined, objectName: string | undefined, path: string) => {
       if (!value || !objectName || !findObject(model, objectName)) return;
       try {
-        parseCondition(value, conditionTarget(model, types, objectName), { syntax: 'mongo', path });
+        parseCondition(withoutTemplates(value), conditionTarget(model, types, objectName), { syntax: 'mongo', path });
       } catch (error) {
         if (!isStratumError(error)) throw error;
         problems.push(...error.problems);

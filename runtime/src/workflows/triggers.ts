@@ -2,6 +2,7 @@ import { evaluateCondition, parseCondition, type ConditionNode } from '../condit
 import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget } from '../model/condition-targets';
 import { findObject, type Model } from '../model/model';
+import { isoTimestamp } from '../db/timestamps';
 import { decodeRow } from '../records/codec';
 import { SYSTEM_ACTOR, type RecordData } from '../records/context';
 import type { TriggerDef, WorkflowDef, RunAs } from './definition';
@@ -82,7 +83,7 @@ export function decodeEvent(model: Model, types: FieldTypeRegistry, event: Outbo
     ...(event.event === 'updated' ? { before } : {}),
     ...(changed ? { changed: ownerChanged ? [...changed, 'owner'] : changed } : {}),
     userId: event.actor,
-    firedAt: event.at,
+    firedAt: isoTimestamp(event.at) ?? new Date().toISOString(),
   };
 }
 
