@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { countingDb, type Db } from '../../runtime/src/db/db';
-import { readConfig } from '../../server/src/config';
+import { readConfig, type Config } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 import { openTestDatabase, uniqueName } from './database';
 
@@ -27,7 +27,9 @@ export interface GraphQLErrorJson {
  * A real server on a random port, over the test database, in a workspace of its own, logged in as its
  * first admin. Every statement it sends is counted (`db.statements`).
  */
-export async function startTestApi(options: { seed?: string; db?: Db } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { seed?: string; db?: Db; config?: Partial<Config> } = {},
+): Promise<TestApi> {
   const db = countingDb(options.db ?? (await openTestDatabase()));
   const email = `${uniqueName('admin')}@example.com`;
   const password = 'correct horse battery staple';
@@ -42,6 +44,7 @@ export async function startTestApi(options: { seed?: string; db?: Db } = {}): Pr
     seed: options.seed ?? 'none',
     adminEmail: email,
     adminPassword: password,
+    ...options.config,
   };
   const server = await startServer(config, { db, logger: pino({ level: 'silent' }), host: '127.0.0.1' });
   const login = (await (

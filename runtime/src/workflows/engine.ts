@@ -75,6 +75,11 @@ export interface WorkflowEngine {
     decision: { id: string; approve: boolean; comment?: string | undefined },
     decider: { userId: string; roles: readonly string[]; isAdmin: boolean },
   ): Promise<Approval>;
+  /**
+   * Scans schedules and dates now, as if the time were `now` (default: the clock): runs for moments
+   * between the previous scan and `now` start. The engine scans on its own every `scheduleEveryMs`.
+   */
+  scanTimeTriggers(now?: Date): Promise<number>;
   /** Dispatches, scans and executes until there is nothing left to do now (tests and benchmarks). */
   drain(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -286,12 +291,12 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     return jobs.length;
   }
 
-  async function scanOnce(): Promise<number> {
+  async function scanOnce(now = new Date()): Promise<number> {
     workspaces = await workspaceList();
     let total = 0;
     for (const workspace of workspaces) {
       const { model, versions } = await state(workspace);
-      total += await scanTimeTriggers(db, model, types, versions, runStore, queue);
+      total += await scanTimeTriggers(db, model, types, versions, runStore, queue, now);
     }
     return total;
   }
@@ -367,6 +372,7 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
       wakeUp?.();
       return approval;
     },
+    scanTimeTriggers: (now) => scanOnce(now),
     async drain(timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       await scanOnce();
