@@ -117,6 +117,17 @@ export const RESERVED_OBJECT_NAMES: readonly string[] = [
   'auditLog',
   'recordShare',
   'recordShares',
+  // Workflow root fields (`workflows`, `createWorkflow`, `approvals`, `notifications`…).
+  'workflow',
+  'workflows',
+  'workflowRun',
+  'workflowRuns',
+  'workflowStepTypes',
+  'manualWorkflows',
+  'approval',
+  'approvals',
+  'notification',
+  'notifications',
 ];
 
 /** The built-in user object relations may point at (`{ type: "relation", target: "user" }`). */

@@ -105,7 +105,7 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
       // Templates may read the trigger and steps that exist: `{{trigger.…}}`, `{{steps.<id>.output.…}}`.
       for (const path of templatePaths(step)) {
         const [root, id] = path.split(/[.[]/);
-        if (root === 'trigger' || root === 'item') continue;
+        if (root === 'trigger' || root === 'item' || root === 'index') continue;
         if (root !== 'steps' || !id || !ids.has(id)) {
           problems.push({
             path: at('steps', s),
