@@ -17,6 +17,8 @@ export type ErrorCode =
 export interface Problem {
   readonly path: string;
   readonly message: string;
+  /** The validation rule the input failed, when that is the problem (clients show or match on it). */
+  readonly rule?: string | undefined;
 }
 
 export class StratumError extends Error {
@@ -45,11 +47,11 @@ export class StratumError extends Error {
 }
 
 /** Bad input at one or more paths; the message lists them (`objects[0].name: must match ^[a-z]…`). */
-export function badInput(problems: readonly Problem[] | Problem): StratumError {
+export function badInput(problems: readonly Problem[] | Problem, details: Record<string, unknown> = {}): StratumError {
   const list = Array.isArray(problems) ? problems : [problems as Problem];
   const shown = list.slice(0, 5).map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
   const more = list.length > 5 ? ` (and ${list.length - 5} more)` : '';
-  return new StratumError('BAD_USER_INPUT', shown.join('; ') + more, list);
+  return new StratumError('BAD_USER_INPUT', shown.join('; ') + more, list, details);
 }
 
 export function notFound(message: string, details: Record<string, unknown> = {}): StratumError {

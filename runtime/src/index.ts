@@ -52,6 +52,8 @@ export { deleteRecord, restoreRecord, destroyRecord } from './records/lifecycle'
 export { loadByIds, loadRelated } from './records/relations';
 export { recordHistory, type HistoryEntry } from './records/history';
 export { loadSampleData, type SampleData } from './records/sample-data';
+export { checkValidationRules } from './validation/check-validation-rules';
+export { closeDefaultScriptRunner } from './validation/default-runner';
 export {
   aggregate,
   GRANULARITIES,

@@ -59,7 +59,10 @@ async function person(name: string, roles: string[]): Promise<void> {
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  api = await startTestApi({ seed: 'sales-crm', config: { smtpUrl: smtp.url, mailFrom: 'sales@example.com' } });
+  api = await startTestApi({
+    seed: 'sales-crm',
+    config: { smtpUrl: smtp.url, mailFrom: 'sales@example.com', workers: true },
+  });
   await person('anna', ['manager']);
   await person('boris', ['manager']);
   await person('hanna', ['head']);

@@ -70,7 +70,7 @@ async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, time
 }
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ config: { workers: true } });
   const applied = await api.gql('mutation($m: JSON!) { applyManifest(manifest: $m) { revision } }', { m: manifest });
   expect(applied.errors).toBeUndefined();
 });

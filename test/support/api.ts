@@ -41,6 +41,8 @@ export async function startTestApi(
     // Each test server runs its own workspace's workflows on its own queue: files run in parallel.
     runQueue: `q-${workspace}`,
     engineWorkspaces: [workspace],
+    // No background workflow work unless a test asks for it: its queries would land in query counts.
+    workers: false,
     seed: options.seed ?? 'none',
     adminEmail: email,
     adminPassword: password,

@@ -8,6 +8,7 @@ import { commonFieldShape, manifestSchema, objectSchema } from './schema';
 import { checkObjectNames, checkReferences } from './check-references';
 import { REPORT_INPUT, zodProblems } from './zod-problems';
 import { deepFreeze } from '../util/deep-freeze';
+import { resolveRule } from '../validation/rule-schema';
 
 /**
  * Validates a manifest (parsed JSON) into resolved, frozen types. Every problem is reported at its path
@@ -59,6 +60,8 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
         titleField: object.titleField,
         renamedFrom: object.renamedFrom,
         fields,
+        // Absent rather than empty, so models from before validation rules compare equal.
+        validationRules: object.validationRules?.length ? object.validationRules.map(resolveRule) : undefined,
       },
     ];
   });

@@ -3,6 +3,7 @@ import { labelSchema } from './label';
 import { nameSchema } from './name';
 import { roleSchema } from '../access/role';
 import { workflowSchema } from '../workflows/definition';
+import { MAX_RULES_PER_OBJECT, validationRuleSchema } from '../validation/rule-schema';
 
 /** Zod schemas for the parts of a manifest that do not depend on field types. */
 export { nameSchema };
@@ -30,6 +31,10 @@ export const objectSchema = z.strictObject({
   titleField: nameSchema.optional(),
   renamedFrom: nameSchema.optional(),
   fields: z.array(z.unknown()).max(1000, 'an object may have at most 1000 fields').default([]),
+  validationRules: z
+    .array(validationRuleSchema)
+    .max(MAX_RULES_PER_OBJECT, `an object may have at most ${MAX_RULES_PER_OBJECT} validation rules`)
+    .optional(),
 });
 
 export const stageSchema = z.strictObject({

@@ -13,6 +13,7 @@ import { diffModel, type TrashEntry } from './diff';
 import { checkRoles } from '../access/check-roles';
 import { checkWorkflows } from '../workflows/check-workflows';
 import { checkComputedFields } from '../formulas/check-computed-fields';
+import { checkValidationRules } from '../validation/check-validation-rules';
 import { describeChange, isDestructive, type Plan } from './plan';
 
 export interface ApplyOptions {
@@ -71,6 +72,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
       checkComputedFields(plan.model, options.types);
       checkRoles(plan.model, options.types);
       checkWorkflows(plan.model, options.types);
+      await checkValidationRules(plan.model, options.types);
       const lines = plan.changes.map(describeChange);
       if (plan.changes.length === 0 || options.dryRun) return { plan, lines, revision: null, model: current };
       const destructive = plan.changes.filter(isDestructive);

@@ -1,5 +1,6 @@
 import type { FieldDef, Model, ObjectDef } from '../model/model';
 import type { FieldTypeRegistry } from '../fields/registry';
+import { exportRule } from '../validation/rule-schema';
 
 /**
  * The model as a manifest (`stratum export`): only what an admin wrote, never physical names, and without
@@ -15,8 +16,12 @@ export function exportManifest(model: Model, types: FieldTypeRegistry): Record<s
 }
 
 function exportObject(object: ObjectDef, types: FieldTypeRegistry): Record<string, unknown> {
-  const { key: _key, table: _table, fields, ...rest } = object;
-  return { ...rest, fields: fields.map((f) => exportField(f, types)) };
+  const { key: _key, table: _table, fields, validationRules, ...rest } = object;
+  return {
+    ...rest,
+    fields: fields.map((f) => exportField(f, types)),
+    ...(validationRules?.length ? { validationRules: validationRules.map(exportRule) } : {}),
+  };
 }
 
 function exportField(field: FieldDef, types: FieldTypeRegistry): Record<string, unknown> {

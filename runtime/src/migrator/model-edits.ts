@@ -82,7 +82,10 @@ export function createObject(
   });
 }
 
-/** Changes an object's keys (labels, plural, `name` to rename it); fields are changed one by one. */
+/**
+ * Changes an object's keys (labels, plural, validation rules, `name` to rename it; `null` removes a key);
+ * fields are changed one by one.
+ */
 export function updateObject(
   db: Db,
   name: string,
@@ -93,7 +96,8 @@ export function updateObject(
     const i = objectIndex(manifest, name);
     const { fields: _fields, ...changes } = input;
     const renamed = typeof changes.name === 'string' && changes.name !== name;
-    manifest.objects[i] = { ...manifest.objects[i]!, ...changes, ...(renamed ? { renamedFrom: name } : {}) };
+    const merged = { ...manifest.objects[i]!, ...changes, ...(renamed ? { renamedFrom: name } : {}) };
+    manifest.objects[i] = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== null)) as typeof merged;
     if (renamed) {
       for (const p of manifest.pipelines) if (p.object === name) p.object = changes.name as string;
       for (const o of manifest.objects)

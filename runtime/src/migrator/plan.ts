@@ -1,4 +1,5 @@
 import type { FieldDef, Model, ObjectDef, PipelineDef } from '../model/model';
+import { sameJson } from './diff';
 
 /**
  * A plan: the changes that turn the current model into the desired one, in the order the migrator applies
@@ -67,8 +68,10 @@ export function describeChange(change: Change): string {
       return `+ object ${change.object.name} (restored from the trash with its records)`;
     case 'renameObject':
       return `~ object ${change.from.name} → ${change.to.name}`;
-    case 'updateObject':
-      return `~ object ${change.after.name} (labels or settings)`;
+    case 'updateObject': {
+      const what = rulesOnly(change.before, change.after) ? 'validation rules' : 'labels or settings';
+      return `~ object ${change.after.name} (${what})`;
+    }
     case 'removeObject':
       return `- object ${change.object.name} (${change.destructive})`;
     case 'addField':
@@ -94,4 +97,10 @@ export function describeChange(change: Change): string {
     case 'setRoles':
       return `~ roles (${change.roles.length})`;
   }
+}
+
+/** Whether an object changed only in its validation rules. */
+function rulesOnly(before: ObjectDef, after: ObjectDef): boolean {
+  const header = (o: ObjectDef) => ({ ...o, fields: undefined, key: undefined, validationRules: undefined });
+  return sameJson(header(before), header(after));
 }

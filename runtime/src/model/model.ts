@@ -53,6 +53,26 @@ export interface ObjectDef {
   /** Physical table in the workspace schema. */
   readonly table: string;
   readonly fields: readonly FieldDef[];
+  /** Checked on every create and update (validation/); absent when the object has none. */
+  readonly validationRules?: readonly ValidationRuleDef[] | undefined;
+}
+
+/**
+ * A validation rule: what every record of an object must satisfy when it is written, as a condition (the
+ * one condition language, stating what a VALID record meets) or as a script (a function body run in the
+ * QuickJS sandbox that returns true, false or a message). Exactly one of `condition` and `script` is set.
+ */
+export interface ValidationRuleDef {
+  readonly name: string;
+  readonly label?: Label | undefined;
+  /** What a refused write says (`validation rule "discountLimit" failed: <message>`). */
+  readonly message: string;
+  /** Fields the error is reported on, as written; absent: the fields the condition reads (none for a script). */
+  readonly fields?: readonly string[] | undefined;
+  readonly condition?: Readonly<Record<string, unknown>> | undefined;
+  readonly script?: string | undefined;
+  /** False turns the rule off; it is still checked when the manifest is applied. */
+  readonly active: boolean;
 }
 
 export interface StageDef {

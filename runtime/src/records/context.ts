@@ -2,6 +2,7 @@ import type { Db } from '../db/db';
 import { notFound } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
 import type { Access } from '../access/access';
+import type { ScriptRunner } from '../scripts';
 import { findObject, type Model, type ObjectDef } from '../model/model';
 
 /** Who performs an operation: a user, or the system (CLI, seeding, migrations). */
@@ -23,6 +24,11 @@ export interface RecordContext {
    * the checks (DESIGN.md decision 4).
    */
   readonly access?: Access | undefined;
+  /**
+   * Runs the object's script validation rules. Absent: a shared runner made on first use
+   * (validation/default-runner.ts), so no context can skip a script rule.
+   */
+  readonly scripts?: ScriptRunner | undefined;
 }
 
 export function actorId(actor: Actor): string | null {

@@ -16,13 +16,16 @@ import {
   visibleRecord,
 } from './authorize';
 import { compileCondition, type ConditionNode } from '../conditions';
+import { hasActiveRules } from '../validation/compile-rules';
+import { checkCreateRules, checkUpdateRules } from '../validation/enforce-rules';
 
 /** Records written in one statement; larger batches are split so each statement stays well under limits. */
 const CHUNK = 5000;
 
 /**
  * Creates records in one set-based statement per chunk: the rows, their `created` events in the outbox
- * and their many-to-many links, all in one transaction. Returns the records in input order.
+ * and their many-to-many links, all in one transaction. Returns the records in input order. The object's
+ * validation rules are checked on every row before anything is written (validation/enforce-rules.ts).
  *
  * @example
  *   const [deal] = await createMany(ctx, 'deal', [{ name: 'Tbilisi fit-out', amount: { amount: 12000, currency: 'GEL' } }]);
@@ -53,6 +56,7 @@ export async function createMany(
       inputs.map((input, i) => ({ ...(input as object), owner: rows[i]!.owner, id: rows[i]!.id })),
       root,
     );
+    if (hasActiveRules(object)) await checkCreateRules(ctx, object, rows, root);
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const created: RecordData[] = [];
     try {
@@ -97,7 +101,8 @@ export interface UpdateItem {
 /**
  * Updates records, one set-based statement per group of items that change the same fields. The same
  * statement writes each changed field's old and new value to the field history and an `updated` event
- * (before and after) to the outbox. Any missing id fails the whole batch.
+ * (before and after) to the outbox. Any missing id fails the whole batch, and so does any record that
+ * would break a validation rule once patched.
  */
 export async function updateMany(
   ctx: RecordContext,
@@ -131,6 +136,7 @@ export async function updateMany(
   );
   return ctx.db.transaction(async (db) => {
     await checkRelationTargets(ctx, db, object, encoded, root);
+    if (hasActiveRules(object)) await checkUpdateRules(ctx, db, object, ids, encoded, scope, root);
     const actor = actorId(ctx.actor);
     const updated = new Map<string, RecordData>();
     const groups = new Map<string, number[]>();

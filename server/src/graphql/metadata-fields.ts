@@ -104,8 +104,29 @@ const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
       args: { includeSystem: { type: GraphQLBoolean } },
       resolve: (o, a: { includeSystem?: boolean }) => (a.includeSystem ? [...SYSTEM_FIELDS, ...o.fields] : o.fields),
     },
+    validationRules: {
+      type: new GraphQLNonNull(JSONScalar),
+      description:
+        'Rules every create and update must satisfy, as written (with `active`). Non-admins get the active ones without their condition or script',
+      resolve: (o, _a, ctx) => visibleRules(o, ctx),
+    },
   },
 });
+
+/** Conditions and scripts may name fields and thresholds a member may not read: only admins see them. */
+function visibleRules(object: ObjectDef, ctx: GraphQLContext): readonly unknown[] {
+  const rules = object.validationRules ?? [];
+  if (isAdmin(ctx.caller)) return rules;
+  const readable = new Set(object.fields.map((f) => f.name));
+  return rules
+    .filter((rule) => rule.active)
+    .map((rule) => ({
+      name: rule.name,
+      ...(rule.label !== undefined ? { label: rule.label } : {}),
+      message: rule.message,
+      fields: (rule.fields ?? []).filter((f) => readable.has(f)),
+    }));
+}
 
 const Stage = new GraphQLObjectType<StageDef>({
   name: 'Stage',
@@ -213,6 +234,10 @@ const objectKeys: GraphQLInputFieldConfigMap = {
   labelPlural: { type: JSONScalar },
   description: { type: GraphQLString },
   titleField: { type: GraphQLString },
+  validationRules: {
+    type: JSONScalar,
+    description: 'The whole list of rules: [{ name, message, condition | script, fields, label, active }]',
+  },
 };
 const ObjectInput = new GraphQLInputObjectType({
   name: 'ObjectInput',

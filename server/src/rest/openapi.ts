@@ -27,7 +27,14 @@ export function openApiDocument(model: Model, types: FieldTypeRegistry): Schema 
             message: { type: 'string' },
             problems: {
               type: 'array',
-              items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+              items: {
+                type: 'object',
+                properties: {
+                  path: { type: 'string' },
+                  message: { type: 'string' },
+                  rule: { type: 'string', description: 'The validation rule the input failed, if that is the problem' },
+                },
+              },
             },
           },
         },

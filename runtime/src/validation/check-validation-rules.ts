@@ -1,0 +1,108 @@
+import { parseCondition, type ConditionNode, type ConditionTarget } from '../conditions';
+import { badInput, formatPath, isStratumError, type Problem } from '../errors';
+import type { FieldTypeRegistry } from '../fields/registry';
+import { conditionTarget } from '../model/condition-targets';
+import { findField, type Model, type ObjectDef, type ValidationRuleDef } from '../model/model';
+import { SYSTEM_FIELDS } from '../model/system-fields';
+import { checkScriptSyntax } from '../scripts';
+import { conditionFields } from './condition-fields';
+import { ruleScriptSource } from './rule-script';
+
+/**
+ * Checks every object's validation rules against the model they will run on: unique names, exactly one
+ * of `condition` and `script`, `fields` that exist, conditions that parse on the object and read only its
+ * own stored fields (a rule is evaluated in memory on the record being written: formulas, rollups and
+ * related records are not there), and scripts that compile. Inactive rules are checked too, so turning
+ * one on never fails. Problems are reported at `objects[i].validationRules[j]…` paths.
+ *
+ * @example
+ *   await checkValidationRules(plan.model, types); // throws BAD_USER_INPUT listing every problem
+ */
+export async function checkValidationRules(model: Model, types: FieldTypeRegistry): Promise<void> {
+  // One list per rule, in manifest order; scripts compile in parallel.
+  const checks: Promise<Problem[]>[] = [];
+  model.objects.forEach((object, i) => {
+    const names = new Set<string>();
+    object.validationRules?.forEach((rule, j) => {
+      const at = (...rest: PropertyKey[]) => formatPath(['objects', i, 'validationRules', j, ...rest]);
+      const problems: Problem[] = [];
+      if (names.has(rule.name))
+        problems.push({ path: at('name'), message: `duplicate validation rule "${rule.name}" on ${object.name}` });
+      names.add(rule.name);
+      if ((rule.condition === undefined) === (rule.script === undefined))
+        problems.push({ path: at(), message: 'needs exactly one of "condition" and "script"' });
+      rule.fields?.forEach((name, k) => {
+        if (!findField(object, name) && !SYSTEM_FIELDS.some((f) => f.name === name))
+          problems.push({ path: at('fields', k), message: `"${name}" is not a field of ${object.name}` });
+      });
+      if (rule.condition !== undefined)
+        problems.push(...conditionProblems(model, types, object, rule, at('condition')));
+      checks.push(
+        rule.script === undefined
+          ? Promise.resolve(problems)
+          : scriptProblem(rule.script, at('script')).then((p) => (p ? [...problems, p] : problems)),
+      );
+    });
+  });
+  const problems = (await Promise.all(checks)).flat();
+  if (problems.length) throw badInput(problems);
+}
+
+function conditionProblems(
+  model: Model,
+  types: FieldTypeRegistry,
+  object: ObjectDef,
+  rule: ValidationRuleDef,
+  path: string,
+): Problem[] {
+  const target = conditionTarget(model, types, object.name);
+  let node: ConditionNode;
+  try {
+    node = parseCondition(rule.condition, target, { syntax: 'mongo', path });
+  } catch (error) {
+    if (!isStratumError(error)) throw error;
+    return [...error.problems];
+  }
+  const problems = conditionFields(rule.condition).flatMap(({ name, path: at, nested }) =>
+    fieldProblems(target, name, nested, `${path}${at}`),
+  );
+  // Whatever else reaches related rows (`{ company: {} }`: "has a company that exists") needs them loaded.
+  if (problems.length === 0 && readsRelatedRows(node))
+    problems.push({ path, message: 'a validation rule cannot look into related records' });
+  return problems;
+}
+
+/** Why a field a rule's condition reads cannot be evaluated on the record being written, if it cannot. */
+function fieldProblems(target: ConditionTarget, name: string, nested: boolean, path: string): Problem[] {
+  const field = target.field(name);
+  if (field?.kind === 'scalar' && field.computed)
+    return [{ path, message: `"${name}" is computed; validation rules see only stored fields` }];
+  if (field?.kind === 'relation' && field.cardinality === 'many')
+    return [{ path, message: `"${name}" is a to-many relation; validation rules see only the record's own fields` }];
+  if (field?.kind === 'relation' && nested)
+    return [{ path, message: `a validation rule can compare "${name}" by id, not look into the related record` }];
+  return [];
+}
+
+function readsRelatedRows(node: ConditionNode): boolean {
+  switch (node.kind) {
+    case 'relation':
+      return true;
+    case 'and':
+    case 'or':
+      return node.nodes.some(readsRelatedRows);
+    case 'not':
+      return readsRelatedRows(node.node);
+    case 'comparison':
+    case 'constant':
+      return false;
+  }
+}
+
+async function scriptProblem(code: string, path: string): Promise<Problem | undefined> {
+  const failure = await checkScriptSyntax(ruleScriptSource(code));
+  if (!failure) return undefined;
+  // The wrapper adds one line after the code: an unclosed brace is reported on the code's last line.
+  const line = failure.line === undefined ? undefined : Math.min(failure.line, code.split('\n').length);
+  return { path, message: line === undefined ? failure.message : `${failure.message} (line ${line})` };
+}
