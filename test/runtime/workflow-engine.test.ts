@@ -577,3 +577,52 @@ test('schedules fire per cron occurrence and dateReached per record, once each',
 async function exportedManifest(): Promise<{ workflows: unknown[] } & Record<string, unknown>> {
   return exportManifest(await loadModel(db, workspace), types) as never;
 }
+
+test('forEach runs its body per found record; startWorkflow starts a child run as the same actor', async () => {
+  await createWorkflow(
+    db,
+    {
+      name: 'childFlow',
+      active: true,
+      trigger: { type: 'manual', object: 'deal' },
+      start: 'note',
+      steps: [{ id: 'note', type: 'updateRecord', object: 'deal', data: { name: 'Looped {{trigger.input.count}}' } }],
+    },
+    { workspace, types },
+  );
+  await createWorkflow(
+    db,
+    {
+      name: 'closeTasks',
+      active: true,
+      trigger: { type: 'manual', object: 'deal' },
+      start: 'find',
+      steps: [
+        { id: 'find', type: 'findRecords', object: 'task', filter: { deal: '{{trigger.record.id}}' }, next: 'each' },
+        { id: 'each', type: 'forEach', items: '{{steps.find.output.records}}', do: 'rename', next: 'child' },
+        {
+          id: 'rename',
+          type: 'updateRecord',
+          object: 'task',
+          recordId: '{{item.id}}',
+          data: { title: 'Done {{index}}' },
+        },
+        { id: 'child', type: 'startWorkflow', workflow: 'childFlow', input: { count: '{{steps.each.output.count}}' } },
+      ],
+    },
+    { workspace, types },
+  );
+  const deal = await createRecord(await ctx(), 'deal', { name: 'Loop' });
+  for (const title of ['a', 'b', 'c']) await createRecord(await ctx(), 'task', { title, deal: deal.id });
+  const id = await engine.startRun(workspace, { workflow: 'closeTasks', recordId: deal.id });
+  const run = await untilEnded(id);
+  expect(run.status).toBe('COMPLETED');
+  expect(run.steps.map((s) => s.stepId)).toEqual(['find', 'each', 'child']);
+  expect(run.steps[1]!.output).toMatchObject({ count: 3 });
+  const titles = (await findMany(await ctx(), 'task', { filter: { deal: deal.id } })).records.map((t) => t.title);
+  expect([...titles].sort()).toEqual(['Done 0', 'Done 1', 'Done 2']);
+  const childId = (run.steps[2]!.output as { runId: string }).runId;
+  const child = await untilEnded(childId);
+  expect(child).toMatchObject({ status: 'COMPLETED', depth: 1, parentRunId: id, workflow: 'childFlow' });
+  expect((await findMany(await ctx(), 'deal', { filter: { id: deal.id } })).records[0]!.name).toBe('Looped 3');
+});
