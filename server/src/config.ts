@@ -18,6 +18,8 @@ export interface Config {
   readonly workers: boolean;
   /** Seconds a run job stays taken before another process retries it (after a crash). */
   readonly runLeaseSeconds: number;
+  /** Worker lanes advancing runs at once (default: 4 on a server, 1 embedded). */
+  readonly workflowConcurrency: number | undefined;
   /** The run queue this process works on (processes sharing one share the work). */
   readonly runQueue: string | undefined;
   /** Workspaces whose workflows this process runs; unset: all of them. */
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: env.STRATUM_WORKERS !== 'off',
     runLeaseSeconds: Number(env.STRATUM_RUN_LEASE_SECONDS ?? 60),
     runQueue: env.STRATUM_RUN_QUEUE || undefined,
+    workflowConcurrency: env.STRATUM_WORKFLOW_CONCURRENCY ? Number(env.STRATUM_WORKFLOW_CONCURRENCY) : undefined,
     engineWorkspaces: env.STRATUM_ENGINE_WORKSPACES
       ? env.STRATUM_ENGINE_WORKSPACES.split(',').map((w) => w.trim())
       : undefined,

@@ -54,6 +54,7 @@ export async function startServer(
     work: config.workers,
     leaseSeconds: config.runLeaseSeconds,
     ...(config.runQueue ? { queue: config.runQueue } : {}),
+    ...(config.workflowConcurrency ? { concurrency: config.workflowConcurrency } : {}),
     ...(config.engineWorkspaces ? { workspaces: config.engineWorkspaces } : {}),
     onError: (error, where) => logger.error({ err: error, where }, 'workflow engine'),
   });

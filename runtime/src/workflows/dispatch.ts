@@ -29,18 +29,29 @@ export async function dispatchOutbox(
   queue: RunQueue,
   limit = 500,
 ): Promise<DispatchResult> {
+  // The (object, event) pairs some trigger may fire on; other events are only marked processed, and
+  // their row images are not even read.
+  const relevant = [...new Set(triggers.flatMap(firingEvents))];
   return db.transaction(async (tx) => {
-    const { rows: events } = await tx.query<OutboxEvent>(
-      `SELECT id, object, "recordId", event, before, after, actor, "runDepth", at FROM "${model.schema}"._outbox
-        WHERE "processedAt" IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+    // Taking the events and marking them processed is one statement; the transaction makes it all or
+    // nothing with the runs below.
+    const { rows: taken } = await tx.query<OutboxEvent>(
+      `UPDATE "${model.schema}"._outbox o SET "processedAt" = now()
+         FROM (SELECT id FROM "${model.schema}"._outbox WHERE "processedAt" IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) AS next
+        WHERE o.id = next.id
+       RETURNING o.id, o.object, o."recordId", o.event, o.actor, o."runDepth", o.at,
+                 o.object || ':' || o.event = ANY($2::text[]) AS relevant,
+                 CASE WHEN o.object || ':' || o.event = ANY($2::text[]) THEN o.before END AS before,
+                 CASE WHEN o.object || ':' || o.event = ANY($2::text[]) THEN o.after END AS after`,
+      [limit, relevant],
     );
-    if (events.length === 0) return { events: 0, runs: 0, refused: 0 };
+    if (taken.length === 0) return { events: 0, runs: 0, refused: 0 };
+    const events = (taken as (OutboxEvent & { relevant: boolean })[])
+      .filter((e) => e.relevant)
+      .sort((a, b) => Number(a.id) - Number(b.id));
     const runs: NewRun[] = [];
     let refused = 0;
-    const objects = new Set(triggers.map((t) => ('object' in t.trigger ? t.trigger.object : '')));
     for (const event of events) {
-      if (!objects.has(event.object)) continue;
       const decoded = decodeEvent(model, types, event);
       if (!decoded) continue;
       for (const match of matchEvent(triggers, event, decoded)) {
@@ -64,9 +75,22 @@ export async function dispatchOutbox(
       tx,
       ids.map((runId) => ({ workspace: model.workspace, runId })),
     );
-    await tx.query(`UPDATE "${model.schema}"._outbox SET "processedAt" = now() WHERE id = ANY($1::bigint[])`, [
-      events.map((e) => e.id),
-    ]);
-    return { events: events.length, runs: ids.length, refused };
+    return { events: taken.length, runs: ids.length, refused };
   });
+}
+
+/** The outbox events (`object:event`) a trigger may fire on (see `matchEvent`). */
+function firingEvents({ trigger }: CompiledTrigger): string[] {
+  switch (trigger.type) {
+    case 'recordCreated':
+      return [`${trigger.object}:created`];
+    case 'recordUpdated':
+      return [`${trigger.object}:updated`];
+    case 'recordDeleted':
+      return [`${trigger.object}:deleted`];
+    case 'stageChanged':
+      return [`${trigger.object}:created`, `${trigger.object}:updated`];
+    default:
+      return [];
+  }
 }

@@ -28,7 +28,11 @@ export interface WorkflowEngineOptions {
   readonly mailer?: Mailer | null;
   readonly mailFrom?: string;
   readonly httpAllowHosts?: readonly string[];
-  /** Runs advanced at once by this process (default 8 on a server, 1 embedded: PGlite has one connection). */
+  /**
+   * Worker lanes of this process, each advancing a batch of up to 100 runs in one transaction at a time
+   * (default 4 on a server, which keeps most of a default pool of 10 connections for the API; 1 embedded:
+   * PGlite has one connection). A dispatcher beside them needs one connection more.
+   */
   readonly concurrency?: number;
   /** How often idle loops look for work (ms); local writes wake them at once through `wake()`. */
   readonly pollMs?: number;
@@ -85,17 +89,12 @@ export interface WorkflowEngine {
   stop(): Promise<void>;
 }
 
-/** Runs advanced in one transaction by `advanceBatch`. */
-const BATCH = 25;
-
-/** Runs `work` over `items`, at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  });
-  await Promise.all(lanes);
-}
+/**
+ * Jobs a worker lane takes at once, and so the runs advanced in one transaction by `advanceBatch`. Larger
+ * batches save statements per run (a 3-step workflow needs about a dozen per batch, whatever its size);
+ * beyond about 100 the gain is gone and a batch holds its locks longer (bench/README.md, workflow-bench).
+ */
+const BATCH = 100;
 
 interface WorkspaceState {
   readonly model: Model;
@@ -106,7 +105,7 @@ interface WorkspaceState {
 export async function startWorkflowEngine(options: WorkflowEngineOptions): Promise<WorkflowEngine> {
   const { db, types } = options;
   const embedded = db.dialect === 'pglite';
-  const concurrency = options.concurrency ?? (embedded ? 1 : 8);
+  const concurrency = options.concurrency ?? (embedded ? 1 : 4);
   const pollMs = options.pollMs ?? 250;
   const work = options.work !== false;
   const onError = options.onError ?? (() => undefined);
@@ -219,17 +218,26 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
 
   // ---- loops ----
   let stopped = false;
-  let wakeUp: (() => void) | null = null;
+  /** The loops sleeping now: `wake()` (and a dispatch that made runs) ends their sleep at once. */
+  const sleepers = new Set<() => void>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
-        wakeUp = null;
+        sleepers.delete(done);
         resolve();
       }
-      wakeUp = done;
+      sleepers.add(done);
     });
+  const wakeUp = () => [...sleepers].forEach((done) => done());
+  /** Lanes waiting for the dispatcher to make runs (while draining with a dispatcher beside them). */
+  const waitingLanes: (() => void)[] = [];
+  const nextDispatch = () => new Promise<void>((resolve) => waitingLanes.push(resolve));
+  /** Lets as many waiting lanes go as there are batches in `runs` new runs (all of them: Infinity). */
+  const dispatchDone = (runs: number) => {
+    for (let batches = Math.ceil(runs / BATCH); batches > 0 && waitingLanes.length; batches--) waitingLanes.shift()!();
+  };
 
   async function workspaceList(): Promise<string[]> {
     if (options.workspaces) return [...options.workspaces];
@@ -239,56 +247,104 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
 
   let workspaces = await workspaceList();
 
+  /** Turns pending outbox events into runs (one batch per workspace); returns the events taken. */
   async function dispatchOnce(): Promise<number> {
-    let total = 0;
-    for (const workspace of workspaces) {
-      const { model, triggers } = await state(workspace);
-      const result = await dispatchOutbox(db, model, types, triggers, runStore, queue);
-      total += result.events;
+    let events = 0;
+    let runs = 0;
+    try {
+      for (const workspace of workspaces) {
+        const { model, triggers } = await state(workspace);
+        const result = await dispatchOutbox(db, model, types, triggers, runStore, queue);
+        events += result.events;
+        runs += result.runs;
+      }
+    } finally {
+      if (runs) wakeUp();
+      dispatchDone(runs);
     }
+    return events;
+  }
+
+  /** Dispatches until the outbox is empty; returns the events taken. */
+  async function dispatchAll(): Promise<number> {
+    let total = 0;
+    for (let events = await dispatchOnce(); events; events = await dispatchOnce()) total += events;
     return total;
   }
 
   /**
-   * Takes a batch of jobs and advances their runs: in chunks of BATCH runs per transaction first (see
-   * `advanceBatch`), `concurrency` chunks at a time, then one by one for the runs a chunk left over.
+   * Works the queue until it is empty, in up to `concurrency` lanes: each takes up to BATCH jobs at a
+   * time and completes them before it takes more, so no lane waits for another. One lane starts; a lane
+   * that takes a full batch starts another (the queue may hold more), so a quiet queue costs one fetch.
+   * While `producing()` says more runs are coming (a dispatcher beside), a lane that finds the queue
+   * empty waits for them instead of ending. A lane that fails (the queue cannot be read) ends; the first
+   * failure is thrown once every lane has ended.
    */
-  async function executeOnce(): Promise<number> {
-    const jobs = await queue.fetch(Math.max(1, concurrency * BATCH));
-    if (jobs.length === 0) return 0;
+  async function executeOnce(producing: () => boolean = () => false): Promise<number> {
+    let total = 0;
+    let active = 0;
+    const failures: unknown[] = [];
+    const lanes: Promise<void>[] = [];
+    const lane = async () => {
+      active += 1;
+      try {
+        while (!stopped) {
+          const jobs = await queue.fetch(BATCH);
+          if (jobs.length === BATCH && active < concurrency) lanes.push(lane());
+          if (jobs.length === 0) {
+            if (!producing()) return;
+            await nextDispatch();
+            continue;
+          }
+          total += jobs.length;
+          await executeJobs(jobs);
+        }
+      } catch (error) {
+        failures.push(error);
+      } finally {
+        active -= 1;
+      }
+    };
+    lanes.push(lane());
+    for (let i = 0; i < lanes.length; i++) await lanes[i];
+    if (failures.length) throw failures[0];
+    return total;
+  }
+
+  /**
+   * Advances the runs of the jobs taken together: in one transaction per workspace first (see
+   * `advanceBatch`), then one by one for the runs it left over.
+   */
+  async function executeJobs(jobs: readonly FetchedJob[]): Promise<void> {
     const failed = new Set<string>();
     const byWorkspace = new Map<string, FetchedJob[]>();
     for (const job of jobs) byWorkspace.set(job.data.workspace, [...(byWorkspace.get(job.data.workspace) ?? []), job]);
-    const chunks: { workspace: string; jobs: FetchedJob[] }[] = [];
-    for (const [workspace, list] of byWorkspace)
-      for (let i = 0; i < list.length; i += BATCH) chunks.push({ workspace, jobs: list.slice(i, i + BATCH) });
-    const single: FetchedJob[] = [];
-    await inParallel(chunks, concurrency, async (chunk) => {
+    for (const [workspace, list] of byWorkspace) {
+      let later: ReadonlySet<string>;
       try {
-        const later = new Set(
+        later = new Set(
           await advanceBatch(
             env,
-            chunk.workspace,
-            chunk.jobs.map((j) => j.data.runId),
+            workspace,
+            list.map((j) => j.data.runId),
           ),
         );
-        single.push(...chunk.jobs.filter((j) => later.has(j.data.runId)));
       } catch (error) {
-        onError(error, `batch of ${chunk.jobs.length} runs`);
-        single.push(...chunk.jobs);
+        onError(error, `batch of ${list.length} runs`);
+        later = new Set(list.map((j) => j.data.runId));
       }
-    });
-    await inParallel(single, concurrency, async (job) => {
-      try {
-        await advanceRun(env, job.data.workspace, job.data.runId);
-      } catch (error) {
-        onError(error, `run ${job.data.runId}`);
-        failed.add(job.id);
+      for (const job of list) {
+        if (!later.has(job.data.runId)) continue;
+        try {
+          await advanceRun(env, workspace, job.data.runId);
+        } catch (error) {
+          onError(error, `run ${job.data.runId}`);
+          failed.add(job.id);
+        }
       }
-    });
+    }
     await queue.complete(jobs.filter((j) => !failed.has(j.id)).map((j) => j.id));
     await queue.fail([...failed], null);
-    return jobs.length;
   }
 
   async function scanOnce(now = new Date()): Promise<number> {
@@ -301,37 +357,45 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     return total;
   }
 
+  /** Runs `step` until the engine stops, sleeping `pollMs` (or until woken) whenever it found nothing to do. */
+  async function loop(where: string, step: () => Promise<number>): Promise<void> {
+    while (!stopped) {
+      let busy = 0;
+      try {
+        busy = await step();
+      } catch (error) {
+        onError(error, where);
+      }
+      if (!busy && !stopped) await sleep(pollMs);
+    }
+  }
+
+  // Two loops, so that runs execute while the next events are being dispatched: the dispatcher (with the
+  // time-trigger scan) wakes the workers whenever it made runs.
   const loops: Promise<void>[] = [];
   if (work) {
+    let lastScan = 0;
     loops.push(
-      (async () => {
-        let lastScan = 0;
-        while (!stopped) {
-          let busy = 0;
-          try {
-            busy += await dispatchOnce();
-            busy += await executeOnce();
-            if (Date.now() - lastScan >= (options.scheduleEveryMs ?? 15_000)) {
-              lastScan = Date.now();
-              busy += await scanOnce();
-            }
-          } catch (error) {
-            onError(error, 'engine loop');
-          }
-          if (!busy && !stopped) await sleep(pollMs);
+      loop('engine loop: dispatch', async () => {
+        let busy = await dispatchOnce();
+        if (Date.now() - lastScan >= (options.scheduleEveryMs ?? 15_000)) {
+          lastScan = Date.now();
+          busy += await scanOnce();
         }
-      })(),
+        return busy;
+      }),
+      loop('engine loop: execute', () => executeOnce()),
     );
   }
 
   return {
     wake() {
-      wakeUp?.();
+      wakeUp();
     },
     async startRun(workspace, request) {
       const trigger = await triggerEvent(workspace, request);
       const created = await db.transaction((tx) => createRun(tx, workspace, { ...request, trigger, depth: 0 }));
-      wakeUp?.();
+      wakeUp();
       return created!.id;
     },
     async testRun(workspace, request) {
@@ -369,7 +433,7 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
         await queue.enqueue(tx, [{ workspace, runId: decided.runId }]);
         return decided;
       });
-      wakeUp?.();
+      wakeUp();
       return approval;
     },
     scanTimeTriggers: (now) => scanOnce(now),
@@ -377,14 +441,28 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
       const deadline = Date.now() + timeoutMs;
       await scanOnce();
       for (;;) {
-        const busy = (await dispatchOnce()) + (await executeOnce());
+        let busy: number;
+        if (embedded) {
+          // One connection: dispatching beside the workers would only queue behind them.
+          busy = (await dispatchAll()) + (await executeOnce());
+        } else {
+          let producing = true;
+          const dispatching = dispatchAll().finally(() => {
+            producing = false;
+            dispatchDone(Infinity);
+          });
+          const [events, jobs] = await Promise.allSettled([dispatching, executeOnce(() => producing)]);
+          if (events.status === 'rejected') throw events.reason;
+          if (jobs.status === 'rejected') throw jobs.reason;
+          busy = events.value + jobs.value;
+        }
         if (!busy) return;
         if (Date.now() > deadline) throw new Error('workflow engine: still busy after drain timeout');
       }
     },
     async stop() {
       stopped = true;
-      wakeUp?.();
+      wakeUp();
       await Promise.all(loops);
       await queue.stop();
       await ownScripts?.close();

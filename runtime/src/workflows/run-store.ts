@@ -49,7 +49,10 @@ export interface SegmentWrite {
 
 export interface RunStore {
   lockRun(db: Db, schema: string, runId: string): Promise<RunRow | null>;
-  /** Locks the runs no one else holds (others are skipped, not waited for). */
+  /**
+   * Locks the runs no one else holds (others are skipped, not waited for). Like `lockRun` it sets the
+   * transaction's run settings: no run id, and the depth of the deepest locked run + 1.
+   */
   lockRuns(db: Db, schema: string, runIds: readonly string[]): Promise<RunRow[]>;
   /** Writes segments' step records and run states: one statement for all steps, one for all runs. */
   saveSegments(db: Db, schema: string, writes: readonly SegmentWrite[]): Promise<void>;
@@ -72,8 +75,13 @@ export const runStore: RunStore = {
 
   async lockRuns(db, schema, runIds) {
     if (runIds.length === 0) return [];
+    // The settings ride on the lock (one round trip); a window function needs the CTE, since FOR UPDATE
+    // cannot be combined with one.
     const { rows } = await db.query<RunRow>(
-      `SELECT ${runColumns} FROM "${schema}"._wf_runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`,
+      `WITH locked AS (SELECT ${runColumns} FROM "${schema}"._wf_runs WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED)
+       SELECT locked.*, set_config('stratum.run_id', '', true) AS _run,
+              set_config('stratum.run_depth', (max(depth) OVER () + 1)::text, true) AS _depth
+         FROM locked ORDER BY id`,
       [[...runIds]],
     );
     return rows;

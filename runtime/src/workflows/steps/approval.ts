@@ -21,6 +21,7 @@ interface ApprovalRow {
  */
 export const approvalStep: StepHandler<ApprovalStep> = {
   type: 'approval',
+  batching: { reads: 'run', writes: true },
   async execute(step, ctx) {
     const user = step.assignee.user;
     if (user !== undefined && !isUuid(user))

@@ -14,7 +14,9 @@ type AssignStep = Extract<StepDef, { type: 'assignOwner' }>;
  * survives restarts, is shared by every server process, and a rolled-back run gives its turn back.
  */
 export const assignOwnerStep: StepHandler<AssignStep> = {
+  // The turn is a counter per step: runs side by side take their turns in run order.
   type: 'assignOwner',
+  batching: { reads: 'run', writes: true },
   async execute(step, ctx) {
     const candidates = step.users ?? (await roleMembers(ctx.db, ctx.records.model.workspace, step.role!));
     const bad = candidates.find((u) => !isUuid(u));

@@ -1,8 +1,8 @@
-import { evaluateCondition, parseCondition } from '../../conditions';
+import { evaluateCondition, parseCondition, type ConditionNode } from '../../conditions';
 import { conditionTarget } from '../../model/condition-targets';
 import type { StepDef } from '../definition';
-import { currentTriggerRecord } from './record-steps';
-import type { StepHandler } from './step';
+import { currentTriggerRecord, currentTriggerRecords } from './record-steps';
+import type { StepContext, StepHandler, StepResult } from './step';
 
 type ConditionStep = Extract<StepDef, { type: 'condition' }>;
 
@@ -13,22 +13,42 @@ type ConditionStep = Extract<StepDef, { type: 'condition' }>;
  */
 export const conditionStep: StepHandler<ConditionStep> = {
   type: 'condition',
+  batching: { reads: 'run', writes: false },
   async execute(step, ctx) {
-    const object = ctx.run.trigger.object;
-    const record = await currentTriggerRecord(ctx);
-    const result = object
-      ? evaluateCondition(
-          parseCondition(step.when, conditionTarget(ctx.records.model, ctx.records.types, object), {
-            syntax: 'mongo',
-            path: `steps.${step.id}.when`,
-          }),
-          record,
-        )
-      : false;
-    return {
-      kind: 'done',
-      output: { result },
-      branch: result ? (step.then ?? step.next ?? null) : (step.else ?? null),
-    };
+    return decide(step, ctx, await currentTriggerRecord(ctx), new Map());
+  },
+  /** The trigger records of all the runs in one query; each run's condition is evaluated on its own. */
+  async executeMany(steps, ctxs) {
+    const records = await currentTriggerRecords(ctxs);
+    const parsed = new Map<string, ConditionNode>();
+    return steps.map((step, i) => decide(step, ctxs[i]!, records[i]!, parsed));
   },
 };
+
+/** The branch for one run; `parsed` keeps conditions already parsed (runs often render the same one). */
+function decide(
+  step: ConditionStep,
+  ctx: StepContext,
+  record: Record<string, unknown>,
+  parsed: Map<string, ConditionNode>,
+): StepResult {
+  const object = ctx.run.trigger.object;
+  let result = false;
+  if (object) {
+    const key = `${object}\0${JSON.stringify(step.when)}`;
+    let node = parsed.get(key);
+    if (!node) {
+      node = parseCondition(step.when, conditionTarget(ctx.records.model, ctx.records.types, object), {
+        syntax: 'mongo',
+        path: `steps.${step.id}.when`,
+      });
+      parsed.set(key, node);
+    }
+    result = evaluateCondition(node, record);
+  }
+  return {
+    kind: 'done',
+    output: { result },
+    branch: result ? (step.then ?? step.next ?? null) : (step.else ?? null),
+  };
+}

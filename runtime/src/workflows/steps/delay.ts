@@ -11,6 +11,7 @@ type DelayStep = Extract<StepDef, { type: 'delay' }>;
  */
 export const delayStep: StepHandler<DelayStep> = {
   type: 'delay',
+  batching: { reads: 'run', writes: false },
   async execute(step, ctx) {
     const until =
       step.seconds !== undefined ? new Date(Date.now() + step.seconds * 1000) : parseMoment(step, ctx.run.id);

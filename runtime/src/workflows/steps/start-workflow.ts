@@ -12,6 +12,7 @@ type StartStep = Extract<StepDef, { type: 'startWorkflow' }>;
  */
 export const startWorkflowStep: StepHandler<StartStep> = {
   type: 'startWorkflow',
+  batching: { reads: 'run', writes: true },
   async execute(step, ctx) {
     const depth = ctx.run.depth + 1;
     if (depth > MAX_RUN_DEPTH)
