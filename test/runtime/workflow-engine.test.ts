@@ -11,6 +11,7 @@ import { startWorkflowEngine, type WorkflowEngine } from '../../runtime/src/work
 import { getRun, listRuns, type RunDetails } from '../../runtime/src/workflows/runs';
 import { smtpMailer } from '../../runtime/src/workflows/services';
 import { createWorkflow, setWorkflowActive, updateWorkflow } from '../../runtime/src/workflows/workflow-edits';
+import { pruneOutbox } from '../../runtime/src/workflows/dispatch';
 import { startSmtpServer } from '../support/smtp';
 import { types, workspaceWith } from '../support/workspace';
 import { uniqueName } from '../support/database';
@@ -625,4 +626,22 @@ test('forEach runs its body per found record; startWorkflow starts a child run a
   const child = await untilEnded(childId);
   expect(child).toMatchObject({ status: 'COMPLETED', depth: 1, parentRunId: id, workflow: 'childFlow' });
   expect((await findMany(await ctx(), 'deal', { filter: { id: deal.id } })).records[0]!.name).toBe('Looped 3');
+});
+
+test('dispatched outbox events are pruned after the retention; pending ones are kept', async () => {
+  const table = `"${schema()}"._outbox`;
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO ${table} (object, "recordId", event, after, "processedAt")
+     VALUES ('deal', gen_random_uuid(), 'created', '{}', now() - interval '8 days'),
+            ('deal', gen_random_uuid(), 'created', '{}', now() - interval '1 day'),
+            ('deal', gen_random_uuid(), 'created', '{}', NULL)
+     RETURNING id`,
+  );
+  const ids = rows.map((r) => Number(r.id));
+  expect(await pruneOutbox(db, schema(), 7)).toBeGreaterThanOrEqual(1);
+  const left = await db.query<{ id: number }>(`SELECT id FROM ${table} WHERE id = ANY($1::bigint[]) ORDER BY id`, [
+    ids,
+  ]);
+  expect(left.rows.map((r) => Number(r.id))).toEqual(ids.slice(1));
+  await db.query(`DELETE FROM ${table} WHERE id = $1`, [ids[2]]);
 });

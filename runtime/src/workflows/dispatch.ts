@@ -94,3 +94,18 @@ function firingEvents({ trigger }: CompiledTrigger): string[] {
       return [];
   }
 }
+
+/**
+ * Deletes dispatched outbox events older than the retention, a bounded number at a time so that a large
+ * backlog never holds a long transaction (field history, not the outbox, is the lasting record of changes).
+ */
+export async function pruneOutbox(db: Db, schema: string, retentionDays: number, limit = 10_000): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM "${schema}"._outbox WHERE id IN (
+       SELECT id FROM "${schema}"._outbox
+        WHERE "processedAt" IS NOT NULL AND "processedAt" < now() - make_interval(days => $1)
+        ORDER BY id LIMIT $2)`,
+    [Math.max(0, Math.trunc(retentionDays)), limit],
+  );
+  return rowCount;
+}

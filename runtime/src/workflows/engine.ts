@@ -8,7 +8,7 @@ import type { Model } from '../model/model';
 import { findOne } from '../records/find';
 import { createScriptRunner, type ScriptRunner } from '../scripts';
 import type { WorkflowDef } from './definition';
-import { dispatchOutbox } from './dispatch';
+import { dispatchOutbox, pruneOutbox } from './dispatch';
 import { advanceBatch, advanceRun, type ExecutionEnv } from './executor';
 import { openRunQueue, type FetchedJob, type RunQueue } from './queue';
 import { MAX_RUN_DEPTH, type RunActor, type TriggerEvent } from './run-model';
@@ -40,6 +40,8 @@ export interface WorkflowEngineOptions {
   readonly leaseSeconds?: number;
   /** How often time triggers are scanned (ms). */
   readonly scheduleEveryMs?: number;
+  /** Days a dispatched outbox event is kept before it is deleted (default 7). */
+  readonly outboxRetentionDays?: number;
   /** The run queue's name (default `stratum-runs`); processes sharing a queue share the work. */
   readonly queue?: string;
   /** Whether this process executes runs; false serves only the API side (starting and test runs). */
@@ -381,6 +383,8 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
         if (Date.now() - lastScan >= (options.scheduleEveryMs ?? 15_000)) {
           lastScan = Date.now();
           busy += await scanOnce();
+          for (const workspace of workspaces)
+            await pruneOutbox(db, (await state(workspace)).model.schema, options.outboxRetentionDays ?? 7);
         }
         return busy;
       }),
