@@ -109,3 +109,19 @@ test('bad workflows are refused at their paths', async () => {
   });
   expect(unknownType!.problems[0]!.path).toBe('workflows[0].steps[0].type');
 });
+
+test('a script step that does not compile is refused with its line, before any run', async () => {
+  const error = await apply({
+    ...contract,
+    workflows: [
+      {
+        ...contract.workflows[0],
+        start: 'score',
+        steps: [{ id: 'score', type: 'script', code: 'const words = 1;\nreturn words +' }],
+      },
+    ],
+  });
+  expect(error!.problems).toEqual([
+    { path: 'workflows[0].steps[0].code', message: expect.stringMatching(/^SyntaxError: .* \(line 2\)$/) },
+  ]);
+});

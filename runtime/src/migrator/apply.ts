@@ -11,7 +11,7 @@ import { translateDatabaseError } from '../db/database-errors';
 import { changeDdl } from './ddl';
 import { diffModel, type TrashEntry } from './diff';
 import { checkRoles } from '../access/check-roles';
-import { checkWorkflows } from '../workflows/check-workflows';
+import { checkWorkflows, checkWorkflowScripts } from '../workflows/check-workflows';
 import { checkComputedFields } from '../formulas/check-computed-fields';
 import { checkValidationRules } from '../validation/check-validation-rules';
 import { describeChange, isDestructive, type Plan } from './plan';
@@ -72,6 +72,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
       checkComputedFields(plan.model, options.types);
       checkRoles(plan.model, options.types);
       checkWorkflows(plan.model, options.types);
+      await checkWorkflowScripts(plan.model);
       await checkValidationRules(plan.model, options.types);
       const lines = plan.changes.map(describeChange);
       if (plan.changes.length === 0 || options.dryRun) return { plan, lines, revision: null, model: current };

@@ -1,5 +1,6 @@
 import { parseCondition } from '../conditions';
 import { badInput, formatPath, isStratumError, type Problem } from '../errors';
+import { checkScriptSyntax } from '../scripts';
 import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget } from '../model/condition-targets';
 import { findField, findObject, type Model } from '../model/model';
@@ -154,5 +155,27 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
         });
     });
   });
+  if (problems.length) throw badInput(problems);
+}
+
+/**
+ * Compiles every script step (without running it), so a syntax error is refused with the definition at
+ * `workflows[i].steps[s].code` instead of failing its runs later.
+ */
+export async function checkWorkflowScripts(model: Model): Promise<void> {
+  const problems: Problem[] = [];
+  for (const [i, workflow] of (model.workflows as WorkflowDef[]).entries()) {
+    for (const [s, step] of workflow.steps.entries()) {
+      if (step.type !== 'script') continue;
+      const failure = await checkScriptSyntax(step.code);
+      if (!failure) continue;
+      // A script is a function body: an unclosed brace is reported on the body's last line.
+      const line = failure.line === undefined ? undefined : Math.min(failure.line, step.code.split('\n').length);
+      problems.push({
+        path: formatPath(['workflows', i, 'steps', s, 'code']),
+        message: line === undefined ? failure.message : `${failure.message} (line ${line})`,
+      });
+    }
+  }
   if (problems.length) throw badInput(problems);
 }
