@@ -4,7 +4,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/coverage/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/coverage/**', 'studio/src/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -16,4 +16,6 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  // The studio runs in the browser (its build scripts and configs in Node).
+  { files: ['studio/src/**'], languageOptions: { globals: { ...globals.browser } } },
 );

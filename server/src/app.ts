@@ -8,6 +8,7 @@ import { Workspaces } from './http/workspaces';
 import { authRoutes } from './http/auth-routes';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql-handler';
+import { studioRoutes } from './http/studio';
 import { restRoutes } from './rest/routes';
 import { webhookRoutes } from './rest/webhooks';
 
@@ -19,6 +20,8 @@ export interface AppOptions {
   /** Introspection on (development, tests) or off (production, unless asked for). */
   readonly introspection: boolean;
   readonly workflows: WorkflowEngine;
+  /** The built studio to serve at `/` (default: the repository's studio/dist; absent there: API only). */
+  readonly studioDir?: string;
 }
 
 export interface App {
@@ -28,7 +31,7 @@ export interface App {
   readonly registry: SchemaRegistry;
 }
 
-/** The HTTP face: health, login, GraphQL. Stateless: every process serving one database behaves the same. */
+/** The HTTP face: health, login, GraphQL, the studio. Stateless: every process serving one database behaves the same. */
 export function createApp(options: AppOptions): App {
   const { db, workspace, types, logger } = options;
   const workspaces = new Workspaces({
@@ -69,6 +72,8 @@ export function createApp(options: AppOptions): App {
   app.use(restRoutes({ db, types, workspaces }));
   // A development tool, served with introspection: both are off in production unless asked for.
   if (options.introspection) app.use(graphiqlRoutes());
+  // Last: the studio's client-side routes take whatever GET the API does not answer.
+  app.use(studioRoutes({ logger, ...(options.studioDir ? { dir: options.studioDir } : {}) }));
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if ((error as { type?: string }).type === 'entity.parse.failed') {
       res

@@ -1,0 +1,54 @@
+import { lazy, Suspense, useMemo } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { AuthProvider, useAuth } from './auth/auth-context';
+import { QueryState } from './components/QueryState';
+import { createClient } from './graphql/client';
+import { Shell } from './shell/Shell';
+
+// One chunk per route: the login page does not load the designer, and each section loads on first visit.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const ObjectsPage = lazy(() => import('./pages/ObjectsPage'));
+const ObjectFieldsPage = lazy(() => import('./pages/ObjectFieldsPage'));
+const WorkflowsPage = lazy(() => import('./pages/WorkflowsPage'));
+const RolesPage = lazy(() => import('./pages/RolesPage'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function Routed() {
+  const auth = useAuth();
+  const client = useMemo(() => (auth.token ? createClient(auth.token, auth.expire) : null), [auth.token, auth.expire]);
+  if (!client) {
+    return (
+      <Suspense fallback={<QueryState fetching error={undefined} />}>
+        <LoginPage />
+      </Suspense>
+    );
+  }
+  return (
+    <Provider value={client}>
+      <Routes>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to="/objects" replace />} />
+          <Route path="login" element={<Navigate to="/objects" replace />} />
+          <Route path="objects" element={<ObjectsPage />} />
+          <Route path="objects/:name" element={<ObjectFieldsPage />} />
+          <Route path="workflows" element={<WorkflowsPage />} />
+          <Route path="roles" element={<RolesPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Provider>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routed />
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

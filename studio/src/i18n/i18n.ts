@@ -1,0 +1,34 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ka } from './ka';
+import { ru } from './ru';
+
+export const LANGUAGES = [
+  { code: 'en', label: 'English' },
+  { code: 'ru', label: 'Русский' },
+  { code: 'ka', label: 'ქართული' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'stratum.language';
+
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  const wanted = stored ?? navigator.language.slice(0, 2);
+  return LANGUAGES.some((l) => l.code === wanted) ? (wanted as Language) : 'en';
+}
+
+/** The studio's one i18next instance; the chosen language is remembered and set on `<html lang>`. */
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, ru: { translation: ru }, ka: { translation: ka } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = i18n.language;
+i18n.on('languageChanged', (lng) => {
+  localStorage.setItem(STORAGE_KEY, lng);
+  document.documentElement.lang = lng;
+});

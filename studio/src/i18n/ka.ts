@@ -1,0 +1,57 @@
+import type { Resource } from './en';
+
+export const ka: Resource = {
+  app: { name: 'Stratum Studio' },
+  nav: { objects: 'ობიექტები', workflows: 'პროცესები', roles: 'როლები', people: 'ადამიანები', menu: 'მენიუს ჩვენება' },
+  header: {
+    theme: 'თემის შეცვლა',
+    themeLight: 'ღია თემა',
+    themeDark: 'მუქი თემა',
+    language: 'ენა',
+    logout: 'გასვლა',
+    workspace: 'სამუშაო სივრცე',
+  },
+  login: {
+    title: 'Stratum-ში შესვლა',
+    subtitle: 'შექმენით თქვენი CRM: ობიექტები, პროცესები, როლები და ადამიანები.',
+    email: 'ელფოსტა',
+    password: 'პაროლი',
+    submit: 'შესვლა',
+    wrong: 'არასწორი ელფოსტა ან პაროლი',
+    locked: 'ამ ანგარიშზე შესვლის ძალიან ბევრი წარუმატებელი მცდელობაა; სცადეთ მოგვიანებით',
+    failed: 'შესვლა ვერ მოხერხდა: {{message}}',
+  },
+  common: {
+    loading: 'იტვირთება…',
+    error: 'რაღაც შეცდომა მოხდა: {{message}}',
+    empty: 'აქ ჯერ არაფერია',
+    yes: 'კი',
+    no: 'არა',
+    back: 'უკან',
+  },
+  objects: {
+    title: 'ობიექტები',
+    name: 'სახელი',
+    label: 'დასახელება',
+    fields: 'ველები',
+    notFound: 'ობიექტი „{{name}}“ არ არსებობს',
+  },
+  fields: {
+    title: '„{{label}}“-ის ველები',
+    name: 'სახელი',
+    type: 'ტიპი',
+    required: 'სავალდებულო',
+    label: 'დასახელება',
+  },
+  workflows: { title: 'პროცესები', name: 'სახელი', label: 'დასახელება', trigger: 'ტრიგერი', active: 'აქტიური' },
+  roles: { title: 'როლები', name: 'სახელი', label: 'დასახელება', description: 'აღწერა', rules: 'წესები' },
+  people: {
+    title: 'ადამიანები',
+    name: 'სახელი',
+    email: 'ელფოსტა',
+    roles: 'როლები',
+    active: 'აქტიური',
+    lastLogin: 'ბოლო შესვლა',
+  },
+  notFound: { title: 'გვერდი ვერ მოიძებნა', home: 'ობიექტებზე გადასვლა' },
+};

@@ -1,0 +1,51 @@
+import type { Resource } from './en';
+
+export const ru: Resource = {
+  app: { name: 'Stratum Studio' },
+  nav: { objects: 'Объекты', workflows: 'Процессы', roles: 'Роли', people: 'Люди', menu: 'Показать меню' },
+  header: {
+    theme: 'Сменить тему',
+    themeLight: 'Светлая тема',
+    themeDark: 'Тёмная тема',
+    language: 'Язык',
+    logout: 'Выйти',
+    workspace: 'Рабочее пространство',
+  },
+  login: {
+    title: 'Вход в Stratum',
+    subtitle: 'Проектируйте CRM: объекты, процессы, роли и людей.',
+    email: 'Эл. почта',
+    password: 'Пароль',
+    submit: 'Войти',
+    wrong: 'Неверная почта или пароль',
+    locked: 'Слишком много неудачных попыток входа; попробуйте позже',
+    failed: 'Не удалось войти: {{message}}',
+  },
+  common: {
+    loading: 'Загрузка…',
+    error: 'Что-то пошло не так: {{message}}',
+    empty: 'Здесь пока ничего нет',
+    yes: 'Да',
+    no: 'Нет',
+    back: 'Назад',
+  },
+  objects: {
+    title: 'Объекты',
+    name: 'Имя',
+    label: 'Название',
+    fields: 'Поля',
+    notFound: 'Объекта «{{name}}» нет',
+  },
+  fields: { title: 'Поля объекта «{{label}}»', name: 'Имя', type: 'Тип', required: 'Обязательное', label: 'Название' },
+  workflows: { title: 'Процессы', name: 'Имя', label: 'Название', trigger: 'Триггер', active: 'Активен' },
+  roles: { title: 'Роли', name: 'Имя', label: 'Название', description: 'Описание', rules: 'Правила' },
+  people: {
+    title: 'Люди',
+    name: 'Имя',
+    email: 'Эл. почта',
+    roles: 'Роли',
+    active: 'Активен',
+    lastLogin: 'Последний вход',
+  },
+  notFound: { title: 'Страница не найдена', home: 'К объектам' },
+};

@@ -1,0 +1,19 @@
+import '@mantine/core/styles.css';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { i18n } from './i18n/i18n';
+
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <I18nextProvider i18n={i18n}>
+        <App />
+      </I18nextProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,88 @@
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, Outlet } from 'react-router';
+import { useQuery } from 'urql';
+import { useAuth } from '../auth/auth-context';
+import { QueryState } from '../components/QueryState';
+import { graphql } from '../gql';
+import { LanguageSelect } from './LanguageSelect';
+import { ThemeToggle } from './ThemeToggle';
+
+const MeDocument = graphql(`
+  query Me {
+    me {
+      id
+      email
+      name
+      workspace
+    }
+  }
+`);
+
+const SECTIONS = [
+  { to: '/objects', key: 'nav.objects' },
+  { to: '/workflows', key: 'nav.workflows' },
+  { to: '/roles', key: 'nav.roles' },
+  { to: '/people', key: 'nav.people' },
+] as const;
+
+/** The signed-in layout: header (workspace, user, theme, language, logout), navigation, the page. */
+export function Shell() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const [opened, { toggle, close }] = useDisclosure();
+  const [{ data }] = useQuery({ query: MeDocument });
+  const me = data?.me;
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Title order={1} size="h4">
+              {t('app.name')}
+            </Title>
+            {me && (
+              <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="workspace" title={t('header.workspace')}>
+                {me.workspace}
+              </Text>
+            )}
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            {me && (
+              <Text size="sm" visibleFrom="md" data-testid="user">
+                {me.name ?? me.email}
+              </Text>
+            )}
+            <LanguageSelect />
+            <ThemeToggle />
+            <Button variant="default" onClick={() => void auth.logout()} visibleFrom="xs">
+              {t('header.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
+        <Stack gap={4} component="nav">
+          {SECTIONS.map((section) => (
+            <NavLink key={section.to} component={RouterLink} to={section.to} label={t(section.key)} onClick={close} />
+          ))}
+          <Button variant="subtle" hiddenFrom="xs" onClick={() => void auth.logout()}>
+            {t('header.logout')}
+          </Button>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<QueryState fetching error={undefined} />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
