@@ -13,6 +13,7 @@ const ObjectFieldsPage = lazy(() => import('./pages/ObjectFieldsPage'));
 const WorkflowsPage = lazy(() => import('./pages/WorkflowsPage'));
 const RolesPage = lazy(() => import('./pages/RolesPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function Routed() {
@@ -36,6 +37,7 @@ function Routed() {
           <Route path="workflows" element={<WorkflowsPage />} />
           <Route path="roles" element={<RolesPage />} />
           <Route path="people" element={<PeoplePage />} />
+          <Route path="history" element={<HistoryPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -6,7 +6,8 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { i18n } from './i18n/i18n';
 
-const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md' });
+// respectReducedMotion: modals and menus appear without animation for people who ask their system for less motion.
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md', respectReducedMotion: true });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,10 +1,12 @@
-import { Anchor, Badge, Code } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { DataTable } from '../components/DataTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
+import { NewObjectModal } from '../designer/NewObjectModal';
 import { graphql } from '../gql';
 import type { ObjectsQuery } from '../gql/graphql';
 
@@ -25,9 +27,14 @@ type ObjectRow = ObjectsQuery['objects'][number];
 export default function ObjectsPage() {
   const { t, i18n } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: ObjectsDocument, variables: { locale: i18n.language } });
+  const [creating, { open, close }] = useDisclosure();
   return (
     <>
-      <PageTitle text={t('objects.title')} />
+      <Group justify="space-between" align="flex-start">
+        <PageTitle text={t('objects.title')} />
+        <Button onClick={open}>{t('objects.new.open')}</Button>
+      </Group>
+      <NewObjectModal opened={creating} onClose={close} />
       <QueryState fetching={fetching && !data} error={error} />
       {data && (
         <DataTable<ObjectRow>

@@ -26,6 +26,7 @@ const SECTIONS = [
   { to: '/workflows', key: 'nav.workflows' },
   { to: '/roles', key: 'nav.roles' },
   { to: '/people', key: 'nav.people' },
+  { to: '/history', key: 'nav.history' },
 ] as const;
 
 /** The signed-in layout: header (workspace, user, theme, language, logout), navigation, the page. */
