@@ -10,6 +10,7 @@ export { openPglite } from './db/pglite-db';
 export { sql, ident, raw, join, compile, type Fragment } from './sql/sql';
 
 export * from './model/model';
+export { WORKSPACE_NAME } from './model/physical-names';
 export { SYSTEM_FIELDS, allFields } from './model/system-fields';
 export { conditionTarget } from './model/condition-targets';
 
@@ -86,6 +87,7 @@ export {
 } from './records/sharing';
 export {
   workflowSchema,
+  findWorkflow,
   triggerSchema,
   stepSchema,
   type WorkflowDef,

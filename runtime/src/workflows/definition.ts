@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelSchema } from '../manifest/label';
 import { nameSchema } from '../manifest/name';
+import type { Model } from '../model/model';
 
 /**
  * Workflow definitions as data (CONTRACT.md "Workflows"): a trigger and a graph of steps. `next` names
@@ -172,4 +173,9 @@ export type TriggerDef = z.infer<typeof triggerSchema>;
 export type StepDef = z.infer<typeof stepSchema>;
 export type WorkflowDef = z.infer<typeof workflowSchema>;
 export type RunAs = z.infer<typeof runAsSchema>;
+
+/** The workflow of a model with this name (the model keeps workflows as validated data). */
+export function findWorkflow(model: Pick<Model, 'workflows'>, name: string): WorkflowDef | undefined {
+  return (model.workflows as WorkflowDef[]).find((w) => w.name === name);
+}
 export type StepType = StepDef['type'];

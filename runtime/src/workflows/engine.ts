@@ -7,7 +7,7 @@ import { currentRevision, loadModel } from '../metadata/workspace';
 import type { Model } from '../model/model';
 import { findOne } from '../records/find';
 import { createScriptRunner, type ScriptRunner } from '../scripts';
-import type { WorkflowDef } from './definition';
+import { findWorkflow, type WorkflowDef } from './definition';
 import { dispatchOutbox, pruneOutbox } from './dispatch';
 import { advanceBatch, advanceRun, type ExecutionEnv } from './executor';
 import { openRunQueue, type FetchedJob, type RunQueue } from './queue';
@@ -74,7 +74,7 @@ export interface WorkflowEngine {
   wake(): void;
   startRun(workspace: string, request: ManualRunRequest): Promise<string>;
   /** A run on a chosen record whose changes are rolled back and whose messages are reported, not sent. */
-  testRun(workspace: string, request: ManualRunRequest & { readonly definition?: WorkflowDef }): Promise<RunDetails>;
+  testRun(workspace: string, request: ManualRunRequest): Promise<RunDetails>;
   /** Approves or rejects an approval step and lets its run go on. */
   decideApproval(
     workspace: string,
@@ -170,10 +170,13 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     },
   };
 
-  /** Creates a queued run in `tx` and its job; null when the trigger key already ran. */
-  async function createRun(tx: Db, workspace: string, request: StartRunRequest) {
+  /**
+   * Creates a queued run in `tx` and its job; null when the trigger key already ran. A test run gets no
+   * job: `testRun` executes it at once, in the transaction it then rolls back.
+   */
+  async function createRun(tx: Db, workspace: string, request: StartRunRequest, options: { test?: boolean } = {}) {
     const { model, versions } = await state(workspace, tx);
-    const workflow = (model.workflows as WorkflowDef[]).find((w) => w.name === request.workflow);
+    const workflow = findWorkflow(model, request.workflow);
     const version = versions.get(request.workflow);
     if (!workflow || version === undefined) throw notFound(`No workflow "${request.workflow}"`);
     if (request.depth > MAX_RUN_DEPTH)
@@ -189,16 +192,17 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
         start: workflow.start,
         triggerKey: request.triggerKey,
         parentRunId: request.parentRunId,
+        test: options.test,
       },
     ]);
     if (!id) return null;
-    await queue.enqueue(tx, [{ workspace, runId: id }]);
+    if (!options.test) await queue.enqueue(tx, [{ workspace, runId: id }]);
     return { id };
   }
 
   async function triggerEvent(workspace: string, request: ManualRunRequest): Promise<TriggerEvent> {
     const { model } = await state(workspace);
-    const workflow = (model.workflows as WorkflowDef[]).find((w) => w.name === request.workflow);
+    const workflow = findWorkflow(model, request.workflow);
     if (!workflow) throw notFound(`No workflow "${request.workflow}"`);
     const object = 'object' in workflow.trigger ? workflow.trigger.object : undefined;
     let record = null;
@@ -404,25 +408,14 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     },
     async testRun(workspace, request) {
       const trigger = await triggerEvent(workspace, request);
-      const { model, versions } = await state(workspace);
-      const workflow = (model.workflows as WorkflowDef[]).find((w) => w.name === request.workflow)!;
+      const { model } = await state(workspace);
       const rollback = new Error('test run: roll back');
       let details: RunDetails | null = null;
       await db
         .transaction(async (tx) => {
-          const [id] = await runStore.insertRuns(tx, model.schema, [
-            {
-              workflow: workflow.name,
-              version: versions.get(workflow.name)!,
-              trigger,
-              actor: runActor(workflow.runAs, request.userId),
-              depth: 0,
-              start: workflow.start,
-              test: true,
-            },
-          ]);
-          await advanceRun({ ...env, db: tx }, workspace, id!, { dryRun: true });
-          details = await getRun(tx, model.schema, id!);
+          const { id } = (await createRun(tx, workspace, { ...request, trigger, depth: 0 }, { test: true }))!;
+          await advanceRun({ ...env, db: tx }, workspace, id, { dryRun: true });
+          details = await getRun(tx, model.schema, id);
           throw rollback;
         })
         .catch((error: unknown) => {

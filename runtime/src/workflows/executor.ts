@@ -1,6 +1,6 @@
 import type { Db } from '../db/db';
 import { TERMINAL_STATUSES, type RunRow, type RunStatus, type StepRecord } from './run-model';
-import { loadSteps, runColumns } from './run-store';
+import { loadSteps } from './run-store';
 import { RunSegment, StepFailed, type ExecutionEnv, type LockedResult } from './run-segment';
 import type { StepResult } from './steps/step';
 
@@ -19,7 +19,6 @@ import type { StepResult } from './steps/step';
  * is recorded. Many fresh runs advance together in one transaction through `advanceBatch`.
  */
 export type { ExecutionEnv } from './run-segment';
-export { retryDelayMs } from './run-segment';
 export { advanceBatch } from './advance-batch';
 
 /** Executes a run until it ends or waits. Returns its status, or null when another worker holds it. */
@@ -118,5 +117,3 @@ async function waitingStep(db: Db, schema: string, run: RunRow): Promise<StepRec
   const steps = await loadSteps(db, schema, run.id);
   return steps.findLast((s) => s.stepId === run.nextStep && s.status === 'WAITING');
 }
-
-export { runColumns };

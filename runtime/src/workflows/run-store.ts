@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/db';
-import type { RunActor, RunRow, RunStatus, StepRecord, StepStatus, TriggerEvent } from './run-model';
+import {
+  TERMINAL_STATUSES,
+  type RunActor,
+  type RunRow,
+  type RunStatus,
+  type StepRecord,
+  type StepStatus,
+  type TriggerEvent,
+} from './run-model';
 
 /**
  * The engine's SQL: runs and steps as rows in the workspace schema. Set-based where it matters: a batch of
@@ -117,7 +125,7 @@ export const runStore: RunStore = {
       attempt: w.attempt,
       wakeAt: w.wakeAt?.toISOString() ?? null,
       error: w.error,
-      ended: w.status === 'COMPLETED' || w.status === 'FAILED' || w.status === 'CANCELLED',
+      ended: TERMINAL_STATUSES.includes(w.status),
     }));
     await db.query(
       `UPDATE "${schema}"._wf_runs r SET status = x.status, "nextStep" = x."nextStep", "stepCount" = x."stepCount",

@@ -15,6 +15,7 @@ import {
   badInput,
   cancelRun,
   createWorkflow,
+  findWorkflow,
   deleteWorkflow,
   getRun,
   listRuns,
@@ -174,7 +175,7 @@ function objectInput(value: unknown): Record<string, unknown> {
 }
 
 function workflowNamed(ctx: GraphQLContext, name: string): WorkflowDef {
-  const workflow = (ctx.model.workflows as WorkflowDef[]).find((w) => w.name === name);
+  const workflow = findWorkflow(ctx.model, name);
   if (!workflow) throw new StratumError('NOT_FOUND', `No workflow "${name}"`);
   return workflow;
 }
@@ -198,10 +199,7 @@ export const workflowQueries: Fields = {
   workflow: {
     type: Workflow,
     args: { name: { type: nonNull(GraphQLString) } },
-    resolve: (_r, a: { name: string }, ctx) => (
-      requireAdmin(ctx),
-      (ctx.model.workflows as WorkflowDef[]).find((w) => w.name === a.name) ?? null
-    ),
+    resolve: (_r, a: { name: string }, ctx) => (requireAdmin(ctx), findWorkflow(ctx.model, a.name) ?? null),
   },
   manualWorkflows: {
     type: list(Workflow),

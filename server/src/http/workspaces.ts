@@ -1,9 +1,8 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
-import type { Db, FieldTypeRegistry } from '@stratum/runtime';
+import { WORKSPACE_NAME, type Db, type FieldTypeRegistry } from '@stratum/runtime';
 import { SchemaRegistry } from '../graphql/schema-registry';
 
-const WORKSPACE = /^[a-z][a-z0-9_]{0,39}$/;
 export const WORKSPACE_HEADER = 'x-stratum-workspace';
 
 /**
@@ -31,7 +30,7 @@ export class Workspaces {
   select(req: Request): string | null {
     const header = req.headers[WORKSPACE_HEADER];
     if (header === undefined) return this.defaultWorkspace;
-    return typeof header === 'string' && WORKSPACE.test(header) ? header : null;
+    return typeof header === 'string' && WORKSPACE_NAME.test(header) ? header : null;
   }
 
   registry(workspace: string): SchemaRegistry {

@@ -1,12 +1,13 @@
 import express, { Router, type Request, type Response } from 'express';
 import {
+  findWorkflow,
   isStratumError,
   loadModel,
   secretMatches,
   signatureMatches,
   webhookSecret,
+  WORKSPACE_NAME,
   type Db,
-  type WorkflowDef,
   type WorkflowEngine,
 } from '@stratum/runtime';
 import type { Workspaces } from '../http/workspaces';
@@ -27,9 +28,9 @@ export function webhookRoutes(deps: { db: Db; workflows: WorkflowEngine; workspa
       const { workspace = '', workflow: name = '', secret = '' } = req.params as Record<string, string | undefined>;
       const notFound = () => res.status(404).json({ error: { code: 'NOT_FOUND', message: 'No such webhook' } });
       try {
-        if (!/^[a-z][a-z0-9_]{0,39}$/.test(workspace)) return void notFound();
+        if (!WORKSPACE_NAME.test(workspace)) return void notFound();
         const model = await loadModel(deps.db, workspace);
-        const workflow = (model.workflows as WorkflowDef[]).find((w) => w.name === name);
+        const workflow = findWorkflow(model, name);
         if (!workflow || workflow.trigger.type !== 'webhook' || workflow.active === false) return void notFound();
         const expected = await webhookSecret(deps.db, model.schema, workflow.name);
         if (!secretMatches(expected, secret)) return void notFound();
