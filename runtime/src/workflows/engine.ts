@@ -6,7 +6,8 @@ import type { FieldTypeRegistry } from '../fields/registry';
 import { currentRevision, loadModel } from '../metadata/workspace';
 import type { Model } from '../model/model';
 import { findOne } from '../records/find';
-import { createScriptRunner, type ScriptRunner } from '../scripts';
+import type { ScriptRunner } from '../scripts';
+import { defaultScriptRunner } from '../validation/default-runner';
 import { findWorkflow, type WorkflowDef } from './definition';
 import { dispatchOutbox, pruneOutbox } from './dispatch';
 import { advanceBatch, advanceRun, type ExecutionEnv } from './executor';
@@ -24,6 +25,7 @@ export interface WorkflowEngineOptions {
   readonly types: FieldTypeRegistry;
   /** Workspaces served; default: every workspace in the database (re-read on each schedule scan). */
   readonly workspaces?: readonly string[];
+  /** The sandbox for script steps; default: the process's shared runner (`defaultScriptRunner`). */
   readonly scripts?: ScriptRunner;
   readonly mailer?: Mailer | null;
   readonly mailFrom?: string;
@@ -118,8 +120,9 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     maintenanceIntervalSeconds: Math.max(1, Math.min(10, Math.floor((options.leaseSeconds ?? 60) / 3))),
     onError: (error) => onError(error, 'queue'),
   });
-  const ownScripts = options.scripts ? null : createScriptRunner();
-  const scripts = options.scripts ?? ownScripts!;
+  // Without a runner of its own, the engine shares the process's default sandbox with the record
+  // service's script validation rules: one warm pool per process (its idle workers keep nothing alive).
+  const scripts = options.scripts ?? defaultScriptRunner();
   const states = new Map<string, WorkspaceState>();
   const definitions = new Map<string, WorkflowDef>();
   const accessCache = new WeakMap<Model, Map<string, Promise<Access>>>();
@@ -462,7 +465,6 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
       wakeUp();
       await Promise.all(loops);
       await queue.stop();
-      await ownScripts?.close();
     },
   };
 }

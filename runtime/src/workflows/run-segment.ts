@@ -134,6 +134,8 @@ export class RunSegment {
       types: env.types,
       actor: run.actor.kind === 'user' ? run.actor : SYSTEM_ACTOR,
       access: run.actor.kind === 'user' ? await env.access(tx, model, run.actor.id) : undefined,
+      // Script validation rules on a run's writes use the engine's sandbox, not a second pool.
+      scripts: env.services.scripts,
     };
     const history = run.stepCount ? await loadSteps(tx, model.schema, run.id) : [];
     return new RunSegment(env, run, workflow, records, history, dryRun);
