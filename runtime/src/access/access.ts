@@ -61,6 +61,7 @@ export function buildAccess(
   const ability: MongoAbility = createMongoAbility(rules as never, { conditionsMatcher: () => () => true });
   const scopes = new Map<string, ConditionNode | null>();
   const fields = new Map<string, ReadonlySet<string> | 'all'>();
+  const computedReadable = new Map<string, boolean>();
 
   const scope = (action: Action, object: string): ConditionNode | null => {
     const key = `${action}:${object}`;
@@ -129,11 +130,18 @@ export function buildAccess(
       if (isAdmin) return true;
       if (!ruleAllows(action, object, field)) return false;
       if (action !== 'read') return true;
-      // A formula or rollup is readable only with every field it reads (formulas/computed-fields.ts).
-      const reads = computedReads(model, types, object, field);
-      return (
-        !reads || reads.every((use) => SYSTEM_FIELD_NAMES.has(use.field) || ruleAllows('read', use.object, use.field))
-      );
+      // A formula or rollup is readable only with every field it reads (formulas/computed-fields.ts). Asked
+      // per record and field when records are filtered for the reader, so the answer is kept.
+      const key = `${object}:${field}`;
+      let readable = computedReadable.get(key);
+      if (readable === undefined) {
+        const reads = computedReads(model, types, object, field);
+        readable =
+          !reads ||
+          reads.every((use) => SYSTEM_FIELD_NAMES.has(use.field) || ruleAllows('read', use.object, use.field));
+        computedReadable.set(key, readable);
+      }
+      return readable;
     },
   };
 }

@@ -12,7 +12,7 @@ import { SYSTEM_FIELDS } from '../model/system-fields';
 import type { FieldUse, FormulaNode, Hop, PathNode, ValueType } from './expression';
 import { asText, conditional, FUNCTIONS } from './functions';
 import { FormulaError, type ParsedExpression, type SyntaxNode } from './parse-expression';
-import { call, concat, describeType, expect, literal, suggest, typed, unify, type Typed } from './typing';
+import { applied, call, concat, describeType, expect, literal, suggest, typed, unify, type Typed } from './typing';
 import type jsep from 'jsep';
 
 /** Many-to-one relations a formula may follow in a row (`company.owner.name` follows two). */
@@ -389,16 +389,7 @@ export class ExpressionChecker {
         if (type === 'boolean' && op !== '==' && op !== '!=')
           throw new FormulaError(`operator "${op}" cannot order true/false values`, at);
         const name = ({ '==': 'eq', '!=': 'neq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' } as const)[op];
-        return typed(
-          call(
-            name,
-            'boolean',
-            values.map((v) => v.node),
-          ),
-          'boolean',
-          at,
-          [],
-        );
+        return applied(name, 'boolean', values, at, []);
       }
       case '&&':
       case '||': {

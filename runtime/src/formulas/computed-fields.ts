@@ -98,29 +98,3 @@ export function computedSelectList(
   }
   return entries;
 }
-
-/** The SQL of a computed field's (comparable) value for `alias`: the amount of money. */
-export function computedValueSql(
-  model: Model,
-  types: FieldTypeRegistry,
-  objectName: string,
-  field: FieldDef,
-  alias: string,
-  restrict?: RowRestriction,
-): Fragment | undefined {
-  const analysis = computedAnalysis(model, types, objectName, field.name);
-  return analysis ? typedFormulaSql(analysis.value, alias, restrict) : undefined;
-}
-
-/** The SQL of a currency result's code for `alias`. */
-export function computedCodeSql(
-  model: Model,
-  types: FieldTypeRegistry,
-  objectName: string,
-  field: FieldDef,
-  alias: string,
-  restrict?: RowRestriction,
-): Fragment | undefined {
-  const analysis = computedAnalysis(model, types, objectName, field.name);
-  return analysis?.code ? typedFormulaSql(analysis.code, alias, restrict) : undefined;
-}

@@ -5,7 +5,7 @@
  */
 import type { Operation, ValueType } from './expression';
 import { FormulaError } from './parse-expression';
-import { call, concat, expect, literal, typed, unify, type Typed } from './typing';
+import { applied, call, concat, expect, literal, typed, unify, type Typed } from './typing';
 
 export interface FunctionSpec {
   /** How the function is written, for messages: `ROUND(number, digits)`. */
@@ -33,16 +33,7 @@ function simple(
     max: argTypes.length,
     check(args, position) {
       const checked = args.map((arg, i) => expect(arg, argTypes[i]!, `argument ${i + 1} of ${signature}`));
-      return typed(
-        call(
-          op,
-          result,
-          checked.map((a) => a.node),
-        ),
-        result,
-        position,
-        checked,
-      );
+      return applied(op, result, checked, position, checked);
     },
   };
 }
@@ -57,16 +48,7 @@ function uniform(signature: string, op: Operation, allowed: readonly ValueType[]
       const { type, values } = unify(args, `the arguments of ${signature}`);
       const checked =
         type === 'null' ? values : values.map((v, i) => expect(v, allowed, `argument ${i + 1} of ${signature}`));
-      return typed(
-        call(
-          op,
-          type,
-          checked.map((a) => a.node),
-        ),
-        type,
-        position,
-        checked,
-      );
+      return applied(op, type, checked, position, checked);
     },
   };
 }
@@ -75,16 +57,7 @@ function uniform(signature: string, op: Operation, allowed: readonly ValueType[]
 export function conditional(args: readonly Typed[], position: number, what: string): Typed {
   const test = expect(args[0]!, ['boolean'], `the condition of ${what}`);
   const { type, values } = unify(args.slice(1), `the results of ${what}`);
-  return typed(
-    call(
-      'if',
-      type,
-      [test, ...values].map((a) => a.node),
-    ),
-    type,
-    position,
-    values,
-  );
+  return applied('if', type, [test, ...values], position, values);
 }
 
 /** Text of any value (for CONCAT and `+` with text): numbers, booleans and dates as they read. */
@@ -169,14 +142,5 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
 
 function logical(op: 'and' | 'or', args: readonly Typed[], position: number, name: string): Typed {
   const checked = args.map((arg, i) => expect(arg, ['boolean'], `argument ${i + 1} of ${name}`));
-  return typed(
-    call(
-      op,
-      'boolean',
-      checked.map((a) => a.node),
-    ),
-    'boolean',
-    position,
-    [],
-  );
+  return applied(op, 'boolean', checked, position, []);
 }

@@ -46,6 +46,26 @@ export function typed(node: FormulaNode, type: ExpressionType, position: number,
   return { node, type, position, codes: parts.flatMap((p) => p.codes) };
 }
 
+/** The call of `op` on typed arguments, as a typed value whose codes are those of `parts`. */
+export function applied(
+  op: Operation,
+  type: ExpressionType,
+  args: readonly Typed[],
+  position: number,
+  parts: readonly Typed[],
+): Typed {
+  return typed(
+    call(
+      op,
+      type,
+      args.map((a) => a.node),
+    ),
+    type,
+    position,
+    parts,
+  );
+}
+
 /**
  * `value` as one of `allowed`: a `null` literal becomes a typed null, a text literal a date or date-time
  * when it is one (`closeDate < '2026-01-01'`); anything else must already have an allowed type.

@@ -4,6 +4,7 @@ import { findObject, USER_OBJECT, type FieldDef, type Model, type ObjectDef } fr
 import { indexName, sequenceName, trashName } from '../model/physical-names';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { META_SCHEMA } from '../metadata/bootstrap';
+import { isComputed } from '../formulas/computed-fields';
 import type { Change } from './plan';
 import { classifyRetype } from './retype';
 
@@ -113,7 +114,7 @@ export function changeDdl(change: Change, ctx: DdlContext): ChangeDdl {
     case 'removeField': {
       const { object, field } = change;
       // Formulas and rollups have no column, index or trash: removing one is a metadata change only.
-      if (ctx.types.has(field.type) && ctx.types.get(field.type).computed) return { statements: [] };
+      if (isComputed(ctx.types, field)) return { statements: [] };
       const columns = field.columns.map((_, i) => trashName(field.key, ctx.revision, String(i)));
       const statements = [
         ...dropFieldIndexes(object, field, ctx),

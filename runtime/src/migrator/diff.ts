@@ -2,6 +2,7 @@ import { badInput, type Problem } from '../errors';
 import { optionValues } from '../fields/choice-types';
 import type { FieldTypeRegistry } from '../fields/registry';
 import { relationKind } from '../fields/relation-type';
+import { isComputed } from '../formulas/computed-fields';
 import type { FieldSpec, Manifest, ObjectSpec } from '../manifest/manifest';
 import type { FieldDef, Model, ObjectDef } from '../model/model';
 import { columnName, junctionName, newKey } from '../model/physical-names';
@@ -126,10 +127,7 @@ export function diffModel(
           object: next,
           field,
           // A computed field stores nothing, so removing it loses nothing.
-          destructive:
-            types.has(field.type) && types.get(field.type).computed
-              ? undefined
-              : 'removes the field and hides its values until purged',
+          destructive: isComputed(types, field) ? undefined : 'removes the field and hides its values until purged',
         });
     }
     return fields;

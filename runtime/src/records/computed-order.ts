@@ -1,4 +1,5 @@
-import { computedAnalysis, computedColumnNames, computedValueSql, fieldValueType } from '../formulas/computed-fields';
+import { computedAnalysis, computedColumnNames } from '../formulas/computed-fields';
+import { typedFormulaSql } from '../formulas/compile-sql';
 import { SQL_TYPES } from '../formulas/expression';
 import type { ObjectDef } from '../model/model';
 import { rowRestriction } from './authorize';
@@ -14,12 +15,13 @@ export function computedSortKeys(ctx: RecordContext, object: ObjectDef): Compute
   const restrict = rowRestriction(ctx);
   return (field) => {
     const analysis = computedAnalysis(ctx.model, ctx.types, object.name, field.name);
-    if (!analysis || !fieldValueType(ctx.model, ctx.types, object.name, field).sortable) return undefined;
+    // The field's value type (fieldValueType) is its result type's.
+    if (!analysis || !ctx.types.get(analysis.type).sortable) return undefined;
     const type = analysis.value.type === 'null' ? 'text' : analysis.value.type;
     return {
       column: computedColumnNames(field)[0],
       sqlType: SQL_TYPES[type],
-      expression: (alias) => computedValueSql(ctx.model, ctx.types, object.name, field, alias, restrict)!,
+      expression: (alias) => typedFormulaSql(analysis.value, alias, restrict),
     };
   };
 }
