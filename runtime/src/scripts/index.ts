@@ -4,6 +4,7 @@
  */
 export { createScriptRunner, type ScriptRequest, type ScriptRunner } from './sandbox';
 export { checkScriptSyntax } from './syntax';
+export { atScriptLine } from './source';
 export { type ScriptHost } from './host-calls';
 export {
   DEFAULT_SCRIPT_LIMITS,

@@ -32,3 +32,18 @@ export function scriptLine(stack: string, code: string): number | undefined {
   const lines = code.split('\n').length;
   return Math.min(Math.max(Number(match[1]) - LINE_OFFSET, 1), lines);
 }
+
+/**
+ * A failure's message with the user's line appended (`SyntaxError: … (line 2)`), the line clamped to the
+ * code's `lineCount`: code run inside a wrapper can be blamed for the wrapper's closing line, which the
+ * user knows as the code's last.
+ */
+export function atScriptLine(
+  message: string,
+  line: number | undefined,
+  lineCount: number,
+): { readonly message: string; readonly line: number | undefined } {
+  if (line === undefined) return { message, line };
+  const clamped = Math.min(line, lineCount);
+  return { message: `${message} (line ${clamped})`, line: clamped };
+}

@@ -4,7 +4,7 @@ import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget } from '../model/condition-targets';
 import { findField, type Model, type ObjectDef, type ValidationRuleDef } from '../model/model';
 import { SYSTEM_FIELDS } from '../model/system-fields';
-import { checkScriptSyntax } from '../scripts';
+import { atScriptLine, checkScriptSyntax } from '../scripts';
 import { conditionFields } from './condition-fields';
 import { ruleScriptSource } from './rule-script';
 
@@ -102,7 +102,5 @@ function readsRelatedRows(node: ConditionNode): boolean {
 async function scriptProblem(code: string, path: string): Promise<Problem | undefined> {
   const failure = await checkScriptSyntax(ruleScriptSource(code));
   if (!failure) return undefined;
-  // The wrapper adds one line after the code: an unclosed brace is reported on the code's last line.
-  const line = failure.line === undefined ? undefined : Math.min(failure.line, code.split('\n').length);
-  return { path, message: line === undefined ? failure.message : `${failure.message} (line ${line})` };
+  return { path, message: atScriptLine(failure.message, failure.line, code.split('\n').length).message };
 }

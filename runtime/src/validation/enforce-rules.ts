@@ -17,7 +17,7 @@ import type { EncodedInput } from '../records/codec';
 import { decodeRow } from '../records/codec';
 import { selectList } from '../records/columns';
 import { actorId, type RecordContext, type RecordData } from '../records/context';
-import type { ScriptOutcome } from '../scripts';
+import { atScriptLine, type ScriptOutcome } from '../scripts';
 import { ident, raw, sql } from '../sql/sql';
 import { compiledRules, type CompiledRule } from './compile-rules';
 import { defaultScriptRunner } from './default-runner';
@@ -93,10 +93,12 @@ async function checkRules(
   const rules = compiledRules(ctx.model, ctx.types, object);
   // failures[i][r]: record i failed rule r, with this message (undefined: the rule's own).
   const failures = new Map<number, Map<CompiledRule, string | undefined>>();
+  const failed = new Set<CompiledRule>();
   const fail = (candidate: Candidate, rule: CompiledRule, message: string | undefined) => {
     let byRule = failures.get(candidate.index);
     if (!byRule) failures.set(candidate.index, (byRule = new Map()));
     byRule.set(rule, message);
+    failed.add(rule);
   };
   for (const rule of rules) {
     if (rule.kind !== 'condition') continue;
@@ -122,8 +124,7 @@ async function checkRules(
       for (const path of paths) problems.push({ path, message, rule: rule.name });
     }
   }
-  const names = rules.filter((rule) => [...failures.values()].some((byRule) => byRule.has(rule))).map((r) => r.name);
-  throw badInput(problems, { rules: names });
+  throw badInput(problems, { rules: rules.filter((rule) => failed.has(rule)).map((r) => r.name) });
 }
 
 interface RuleFailure {
@@ -181,12 +182,12 @@ async function runScripts(
 function verdictsOf(rule: Extract<CompiledRule, { kind: 'script' }>, outcome: ScriptOutcome, count: number): unknown[] {
   if (!outcome.ok) {
     const { kind, message } = outcome.error;
-    // The wrapper adds a line after the rule's code: never report a line past the code's last.
-    const line = outcome.error.line === undefined ? undefined : Math.min(outcome.error.line, rule.lines);
-    throw scriptError(
-      `validation rule "${rule.name}" failed to run: ${message}${line === undefined ? '' : ` (line ${line})`}`,
-      { rule: rule.name, kind, ...(line === undefined ? {} : { line }) },
-    );
+    const at = atScriptLine(message, outcome.error.line, rule.lines);
+    throw scriptError(`validation rule "${rule.name}" failed to run: ${at.message}`, {
+      rule: rule.name,
+      kind,
+      ...(at.line === undefined ? {} : { line: at.line }),
+    });
   }
   if (!Array.isArray(outcome.value) || outcome.value.length !== count)
     throw scriptError(`validation rule "${rule.name}" must return true, false or a message`, {

@@ -1,6 +1,6 @@
 import { parseCondition } from '../conditions';
 import { badInput, formatPath, isStratumError, type Problem } from '../errors';
-import { checkScriptSyntax } from '../scripts';
+import { atScriptLine, checkScriptSyntax } from '../scripts';
 import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget } from '../model/condition-targets';
 import { findField, findObject, type Model } from '../model/model';
@@ -169,11 +169,9 @@ export async function checkWorkflowScripts(model: Model): Promise<void> {
       if (step.type !== 'script') continue;
       const failure = await checkScriptSyntax(step.code);
       if (!failure) continue;
-      // A script is a function body: an unclosed brace is reported on the body's last line.
-      const line = failure.line === undefined ? undefined : Math.min(failure.line, step.code.split('\n').length);
       problems.push({
         path: formatPath(['workflows', i, 'steps', s, 'code']),
-        message: line === undefined ? failure.message : `${failure.message} (line ${line})`,
+        message: atScriptLine(failure.message, failure.line, step.code.split('\n').length).message,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { scriptError } from '../../errors';
 import { findMany } from '../../records/find';
 import { createRecord, updateRecord } from '../../records/write';
-import type { ScriptHost } from '../../scripts';
+import { atScriptLine, type ScriptHost } from '../../scripts';
 import type { StepDef } from '../definition';
 import type { StepContext, StepHandler } from './step';
 
@@ -24,10 +24,10 @@ export const scriptStep: StepHandler<ScriptStep> = {
     });
     const meta = { usage: outcome.usage, logs: outcome.logs };
     if (!outcome.ok) {
-      const where = outcome.error.line ? ` (line ${outcome.error.line})` : '';
-      throw scriptError(`${outcome.error.message}${where}`, {
+      const at = atScriptLine(outcome.error.message, outcome.error.line, step.code.split('\n').length);
+      throw scriptError(at.message, {
         kind: outcome.error.kind,
-        ...(outcome.error.line ? { line: outcome.error.line } : {}),
+        ...(at.line === undefined ? {} : { line: at.line }),
         ...meta,
       });
     }
