@@ -28,11 +28,12 @@ export function NewObjectModal({ opened, onClose }: { opened: boolean; onClose: 
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [{ fetching }, createObject] = useMutation(CreateObjectDocument);
 
-  const reset = () => {
+  const close = (created?: string) => {
     setName('');
     setPluralName('');
     setLabel('');
     setProblems([]);
+    onClose(created);
   };
 
   const submit = async (event: FormEvent) => {
@@ -47,19 +48,11 @@ export function NewObjectModal({ opened, onClose }: { opened: boolean; onClose: 
       setProblems(problemsOf(result.error));
       return;
     }
-    reset();
-    onClose(input.name);
+    close(input.name);
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={() => {
-        reset();
-        onClose();
-      }}
-      title={t('objects.new.title')}
-    >
+    <Modal opened={opened} onClose={() => close()} title={t('objects.new.title')}>
       <form onSubmit={(e) => void submit(e)} noValidate aria-label={t('objects.new.title')}>
         <Stack>
           <TextInput
@@ -98,13 +91,7 @@ export function NewObjectModal({ opened, onClose }: { opened: boolean; onClose: 
           />
           <FormProblems problems={unclaimed(problems, PATHS)} title={t('common.notSaved')} />
           <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => {
-                reset();
-                onClose();
-              }}
-            >
+            <Button variant="default" onClick={() => close()}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={fetching}>

@@ -32,20 +32,23 @@ export function problemsOf(error: CombinedError): readonly Problem[] {
   return problems;
 }
 
-/** The messages for the form field at `path` and below it (`input.options` also takes `input.options[0]`). */
+/** Whether the problem is about the form field at `path` or below it (`input.options` also takes `input.options[0]`). */
+function isAt(problem: Problem, path: string): boolean {
+  return problem.path === path || problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`);
+}
+
+/** The messages for the form field at `path` and below it. */
 export function messagesAt(problems: readonly Problem[], path: string): string | undefined {
-  const found = problems.filter(
-    (p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`),
-  );
+  const found = problems.filter((p) => isAt(p, path));
   return found.length ? found.map((p) => p.message).join('; ') : undefined;
 }
 
 /** The problems once the user edits the field at `path`: its message goes, the others stay. */
 export function withoutPath(problems: readonly Problem[], path: string): readonly Problem[] {
-  return problems.filter((p) => messagesAt([p], path) === undefined);
+  return problems.filter((p) => !isAt(p, path));
 }
 
 /** The problems that no field of the form shows (listed in `claimed`), to show above its buttons. */
 export function unclaimed(problems: readonly Problem[], claimed: readonly string[]): readonly Problem[] {
-  return problems.filter((p) => !claimed.some((c) => messagesAt([p], c) !== undefined));
+  return problems.filter((p) => !claimed.some((c) => isAt(p, c)));
 }
