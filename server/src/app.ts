@@ -63,7 +63,7 @@ export function createApp(options: AppOptions): App {
     res.json({ status: 'ok' });
   });
   // Webhooks read their raw body (for HMAC signatures), so they come before the JSON parser.
-  app.use(webhookRoutes({ db, workflows: options.workflows, workspaces }));
+  app.use(webhookRoutes({ db, workflows: options.workflows }));
   app.use(express.json({ limit: '20mb' }));
   app.use(authRoutes(db, workspace));
   const graphql = graphqlHandler({ db, types, workspaces, workflows: options.workflows });

@@ -10,7 +10,6 @@ import {
   type Db,
   type WorkflowEngine,
 } from '@stratum/runtime';
-import type { Workspaces } from '../http/workspaces';
 import { HTTP_STATUS } from '../http/error-status';
 
 /**
@@ -19,7 +18,7 @@ import { HTTP_STATUS } from '../http/error-status';
  * needs the body signed (`X-Stratum-Signature: sha256=…`). Answers 202 with the run id. Any failure to
  * match answers 404, so the existence of workflows cannot be probed.
  */
-export function webhookRoutes(deps: { db: Db; workflows: WorkflowEngine; workspaces: Workspaces }): Router {
+export function webhookRoutes(deps: { db: Db; workflows: WorkflowEngine }): Router {
   const router = Router();
   router.post(
     '/hooks/:workspace/:workflow/:secret',
