@@ -10,9 +10,14 @@ import { Shell } from './shell/Shell';
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const ObjectsPage = lazy(() => import('./pages/ObjectsPage'));
 const ObjectFieldsPage = lazy(() => import('./pages/ObjectFieldsPage'));
-const WorkflowsPage = lazy(() => import('./pages/WorkflowsPage'));
-const RolesPage = lazy(() => import('./pages/RolesPage'));
-const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const PipelinesPage = lazy(() => import('./pipelines/PipelinesPage'));
+const FormLayoutsPage = lazy(() => import('./layouts/FormLayoutsPage'));
+const WorkflowsPage = lazy(() => import('./workflows/WorkflowsPage'));
+const WorkflowDesignerPage = lazy(() => import('./workflows/WorkflowDesignerPage'));
+const RolesPage = lazy(() => import('./access/RolesPage'));
+const RoleEditorPage = lazy(() => import('./access/RoleEditorPage'));
+const PeoplePage = lazy(() => import('./access/PeoplePage'));
+const ManifestPage = lazy(() => import('./manifest/ManifestPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
@@ -34,10 +39,15 @@ function Routed() {
           <Route path="login" element={<Navigate to="/objects" replace />} />
           <Route path="objects" element={<ObjectsPage />} />
           <Route path="objects/:name" element={<ObjectFieldsPage />} />
+          <Route path="pipelines" element={<PipelinesPage />} />
+          <Route path="forms/:object?" element={<FormLayoutsPage />} />
           <Route path="workflows" element={<WorkflowsPage />} />
+          <Route path="workflows/:name" element={<WorkflowDesignerPage />} />
           <Route path="roles" element={<RolesPage />} />
+          <Route path="roles/:name" element={<RoleEditorPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="history" element={<HistoryPage />} />
+          <Route path="manifest" element={<ManifestPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -3,8 +3,13 @@ import path from 'node:path';
 import express, { Router, type Request, type Response, type NextFunction } from 'express';
 import type { Logger } from 'pino';
 
-/** Where `npm run -w studio build` writes the studio (the same from server/src and server/dist). */
-export const STUDIO_DIST = path.resolve(__dirname, '../../../studio/dist');
+/**
+ * The built studio: `STRATUM_STUDIO_DIR` when set (a build of one's own, or one per test run), else where
+ * `npm run -w studio build` writes it (the same path from server/src and server/dist).
+ */
+export const STUDIO_DIST = process.env.STRATUM_STUDIO_DIR
+  ? path.resolve(process.env.STRATUM_STUDIO_DIR)
+  : path.resolve(__dirname, '../../../studio/dist');
 
 /** Paths the server answers itself: the studio's client-side routes never shadow them. */
 const SERVER_PATHS = ['/graphql', '/graphiql', '/api', '/auth', '/hooks', '/healthz'];

@@ -1,12 +1,17 @@
+import type { Shape } from './feature';
+
 /** English: the reference resource. Every other locale has exactly these keys (checked by the type below). */
 export const en = {
   app: { name: 'Stratum Studio' },
   nav: {
     objects: 'Objects',
+    pipelines: 'Pipelines',
+    forms: 'Forms',
     workflows: 'Workflows',
     roles: 'Roles',
     people: 'People',
     history: 'History',
+    manifest: 'Manifest',
     menu: 'Toggle navigation',
   },
   header: {
@@ -138,6 +143,5 @@ export const en = {
   notFound: { title: 'Page not found', home: 'Go to objects' },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** What a translation must provide: the same keys as English, any strings. */
 export type Resource = Shape<typeof en>;

@@ -1,5 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { accessText } from '../access/text';
+import { layoutsText } from '../layouts/text';
+import { manifestText } from '../manifest/text';
+import { pipelinesText } from '../pipelines/text';
+import { flowText } from '../workflows/text';
 import { en } from './en';
 import { ka } from './ka';
 import { ru } from './ru';
@@ -19,10 +24,25 @@ function initialLanguage(): Language {
   return LANGUAGES.some((l) => l.code === wanted) ? (wanted as Language) : 'en';
 }
 
+/** Each section's strings, under its own key (`pipelines.title`, `flow.palette`, …). */
+const FEATURES = {
+  access: accessText,
+  layouts: layoutsText,
+  manifest: manifestText,
+  pipelines: pipelinesText,
+  flow: flowText,
+};
+
+function resource(language: Language) {
+  const base = { en, ru, ka }[language];
+  const sections = Object.fromEntries(Object.entries(FEATURES).map(([key, text]) => [key, text[language]]));
+  return { translation: { ...base, ...sections } };
+}
+
 /** The studio's one i18next instance; the chosen language is remembered and set on `<html lang>`. */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ru: { translation: ru }, ka: { translation: ka } },
+  resources: { en: resource('en'), ru: resource('ru'), ka: resource('ka') },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -4,10 +4,13 @@ export const ka: Resource = {
   app: { name: 'Stratum Studio' },
   nav: {
     objects: 'ობიექტები',
+    pipelines: 'ძაბრები',
+    forms: 'ფორმები',
     workflows: 'პროცესები',
     roles: 'როლები',
     people: 'ადამიანები',
     history: 'ისტორია',
+    manifest: 'მანიფესტი',
     menu: 'მენიუს ჩვენება',
   },
   header: {

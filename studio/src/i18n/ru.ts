@@ -4,10 +4,13 @@ export const ru: Resource = {
   app: { name: 'Stratum Studio' },
   nav: {
     objects: 'Объекты',
+    pipelines: 'Воронки',
+    forms: 'Формы',
     workflows: 'Процессы',
     roles: 'Роли',
     people: 'Люди',
     history: 'История',
+    manifest: 'Манифест',
     menu: 'Показать меню',
   },
   header: {

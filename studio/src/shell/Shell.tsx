@@ -23,10 +23,13 @@ const MeDocument = graphql(`
 
 const SECTIONS = [
   { to: '/objects', key: 'nav.objects' },
+  { to: '/pipelines', key: 'nav.pipelines' },
+  { to: '/forms', key: 'nav.forms' },
   { to: '/workflows', key: 'nav.workflows' },
   { to: '/roles', key: 'nav.roles' },
   { to: '/people', key: 'nav.people' },
   { to: '/history', key: 'nav.history' },
+  { to: '/manifest', key: 'nav.manifest' },
 ] as const;
 
 /** The signed-in layout: header (workspace, user, theme, language, logout), navigation, the page. */
