@@ -16,11 +16,13 @@ export { conditionTarget } from './model/condition-targets';
 
 export { type FieldType, type ColumnSpec, type ConvertResult, type GraphQLTypeNames } from './fields/field-type';
 export { createFieldTypeRegistry, CORE_FIELD_TYPES, type FieldTypeRegistry } from './fields/registry';
+export { settingsSchema } from './fields/settings-schema';
 export { selectOptions, optionValues } from './fields/choice-types';
 export { relationKind, relationSettings, type RelationSettings } from './fields/relation-type';
 export { minorUnits } from './fields/number-types';
 export { fieldValueType, isComputed as isComputedField } from './formulas/computed-fields';
 export { RESULT_TYPES, ROLLUP_FUNCTIONS, type ResultType, type RollupFunction } from './formulas/expression';
+export { checkFormula, type FormulaCheck, type FormulaDraft, type FormulaProblem } from './formulas/check-formula';
 
 export { parseManifest } from './manifest/parse-manifest';
 export { type Manifest, type ObjectSpec, type FieldSpec, NAME_PATTERN } from './manifest/manifest';
@@ -73,6 +75,8 @@ export {
   deleteField,
   saveRole,
   deleteRole,
+  savePipeline,
+  deletePipeline,
 } from './migrator/model-edits';
 export { buildAccess, type Access } from './access/access';
 export { ACTIONS, ADMIN_ROLE, roleSchema, type Action, type RoleDef, type RuleDef } from './access/role';

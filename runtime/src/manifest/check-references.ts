@@ -4,6 +4,7 @@ import type { FieldTypeRegistry } from '../fields/registry';
 import { relationSettings } from '../fields/relation-type';
 import { USER_OBJECT, type FieldDef } from '../model/model';
 import type { Manifest } from './manifest';
+import { checkLayout } from './check-layout';
 
 /** Object names and plural names are unique across the manifest (they become GraphQL names). */
 export function checkObjectNames(manifest: Manifest): Problem[] {
@@ -25,7 +26,7 @@ export function checkObjectNames(manifest: Manifest): Problem[] {
 
 /**
  * Checks what single keys cannot: unique names, relation targets and inverses, defaults that fit their
- * field, titles, and pipelines on select fields whose options are the stages.
+ * field, titles, form layouts, and pipelines on select fields whose options are the stages.
  */
 export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): Problem[] {
   const problems: Problem[] = [];
@@ -57,6 +58,7 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
     if (object.titleField && !seen.has(object.titleField)) {
       report(['objects', i, 'titleField'], `"${object.titleField}" is not a field of ${object.name}`);
     }
+    if (object.layout) problems.push(...checkLayout(object, ['objects', i, 'layout']));
   });
 
   function checkRelation(field: FieldDef, owner: string, at: PropertyKey[]) {

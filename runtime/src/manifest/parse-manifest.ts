@@ -9,6 +9,7 @@ import { checkObjectNames, checkReferences } from './check-references';
 import { REPORT_INPUT, zodProblems } from './zod-problems';
 import { deepFreeze } from '../util/deep-freeze';
 import { resolveRule } from '../validation/rule-schema';
+import { resolveLayout } from './layout-schema';
 
 /**
  * Validates a manifest (parsed JSON) into resolved, frozen types. Every problem is reported at its path
@@ -62,6 +63,7 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
         fields,
         // Absent rather than empty, so models from before validation rules compare equal.
         validationRules: object.validationRules?.length ? object.validationRules.map(resolveRule) : undefined,
+        layout: object.layout ? resolveLayout(object.layout) : undefined,
       },
     ];
   });

@@ -4,6 +4,7 @@ import { nameSchema } from './name';
 import { roleSchema } from '../access/role';
 import { workflowSchema } from '../workflows/definition';
 import { MAX_RULES_PER_OBJECT, validationRuleSchema } from '../validation/rule-schema';
+import { layoutSchema } from './layout-schema';
 
 /** Zod schemas for the parts of a manifest that do not depend on field types. */
 export { nameSchema };
@@ -35,6 +36,7 @@ export const objectSchema = z.strictObject({
     .array(validationRuleSchema)
     .max(MAX_RULES_PER_OBJECT, `an object may have at most ${MAX_RULES_PER_OBJECT} validation rules`)
     .optional(),
+  layout: layoutSchema.optional(),
 });
 
 export const stageSchema = z.strictObject({

@@ -14,6 +14,7 @@ import { checkRoles } from '../access/check-roles';
 import { checkWorkflows, checkWorkflowScripts } from '../workflows/check-workflows';
 import { checkComputedFields } from '../formulas/check-computed-fields';
 import { checkValidationRules } from '../validation/check-validation-rules';
+import { checkLayoutConditions } from '../manifest/check-layout-conditions';
 import { describeChange, isDestructive, type Plan } from './plan';
 
 export interface ApplyOptions {
@@ -74,6 +75,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
       checkWorkflows(plan.model, options.types);
       await checkWorkflowScripts(plan.model);
       await checkValidationRules(plan.model, options.types);
+      checkLayoutConditions(plan.model, options.types);
       const lines = plan.changes.map(describeChange);
       if (plan.changes.length === 0 || options.dryRun) return { plan, lines, revision: null, model: current };
       const destructive = plan.changes.filter(isDestructive);

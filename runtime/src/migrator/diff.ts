@@ -33,6 +33,17 @@ export function diffModel(
   const changes: Change[] = [];
   const problems: Problem[] = [];
   const used = new Set<string>();
+  // Objects renamed by this manifest (old name → new): a relation whose target follows the rename keeps its target.
+  const renamedObjects = new Map(
+    desired.objects
+      .filter((o) => o.renamedFrom && !current.objects.some((c) => c.name === o.name))
+      .map((o) => [o.renamedFrom!, o.name]),
+  );
+  const followRenames = (field: FieldDef): FieldDef => {
+    const target = field.type === 'relation' ? (field.settings as { target?: string }).target : undefined;
+    const renamedTo = target === undefined ? undefined : renamedObjects.get(target);
+    return renamedTo ? { ...field, settings: { ...field.settings, target: renamedTo } } : field;
+  };
   const objects = desired.objects.map((spec, i) => {
     const existing = matchByName(current.objects, spec, used);
     let object: ObjectDef;
@@ -106,7 +117,7 @@ export function diffModel(
           from: before,
           to: { ...before, name: after.name, columns: after.columns },
         });
-      const renamed = { ...before, name: after.name, columns: after.columns };
+      const renamed = followRenames({ ...before, name: after.name, columns: after.columns });
       if (!sameJson(fieldHeader(renamed), fieldHeader(after))) {
         const retype = classifyRetype(renamed, after);
         if (retype.kind === 'impossible')

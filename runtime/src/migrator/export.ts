@@ -16,11 +16,12 @@ export function exportManifest(model: Model, types: FieldTypeRegistry): Record<s
 }
 
 function exportObject(object: ObjectDef, types: FieldTypeRegistry): Record<string, unknown> {
-  const { key: _key, table: _table, fields, validationRules, ...rest } = object;
+  const { key: _key, table: _table, fields, validationRules, layout, ...rest } = object;
   return {
     ...rest,
     fields: fields.map((f) => exportField(f, types)),
     ...(validationRules?.length ? { validationRules: validationRules.map(exportRule) } : {}),
+    ...(layout ? { layout } : {}),
   };
 }
 

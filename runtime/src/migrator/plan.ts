@@ -68,10 +68,8 @@ export function describeChange(change: Change): string {
       return `+ object ${change.object.name} (restored from the trash with its records)`;
     case 'renameObject':
       return `~ object ${change.from.name} → ${change.to.name}`;
-    case 'updateObject': {
-      const what = rulesOnly(change.before, change.after) ? 'validation rules' : 'labels or settings';
-      return `~ object ${change.after.name} (${what})`;
-    }
+    case 'updateObject':
+      return `~ object ${change.after.name} (${objectChanges(change.before, change.after).join(', ')})`;
     case 'removeObject':
       return `- object ${change.object.name} (${change.destructive})`;
     case 'addField':
@@ -99,8 +97,18 @@ export function describeChange(change: Change): string {
   }
 }
 
-/** Whether an object changed only in its validation rules. */
-function rulesOnly(before: ObjectDef, after: ObjectDef): boolean {
-  const header = (o: ObjectDef) => ({ ...o, fields: undefined, key: undefined, validationRules: undefined });
-  return sameJson(header(before), header(after));
+/** What changed in an object's own keys, in words: `layout`, `validation rules`, `labels or settings`. */
+function objectChanges(before: ObjectDef, after: ObjectDef): string[] {
+  const header = (o: ObjectDef) => ({
+    ...o,
+    fields: undefined,
+    key: undefined,
+    validationRules: undefined,
+    layout: undefined,
+  });
+  return [
+    ...(sameJson(before.layout, after.layout) ? [] : ['layout']),
+    ...(sameJson(before.validationRules, after.validationRules) ? [] : ['validation rules']),
+    ...(sameJson(header(before), header(after)) ? [] : ['labels or settings']),
+  ];
 }

@@ -55,6 +55,28 @@ export interface ObjectDef {
   readonly fields: readonly FieldDef[];
   /** Checked on every create and update (validation/); absent when the object has none. */
   readonly validationRules?: readonly ValidationRuleDef[] | undefined;
+  /** How the object's record form groups its fields; absent: every field in one section, in field order. */
+  readonly layout?: FormLayoutDef | undefined;
+}
+
+/**
+ * A record form's layout: sections in order, each a grid of fields. Terminology: a *placed* field is one
+ * some section lists (each at most once); the others are *unplaced* and left out of the form.
+ */
+export interface FormLayoutDef {
+  readonly sections: readonly LayoutSectionDef[];
+}
+
+export interface LayoutSectionDef {
+  /** An API name, unique in the layout. */
+  readonly name: string;
+  readonly label?: Label | undefined;
+  /** Grid columns at full width (forms fall back to one column on phones). */
+  readonly columns: 1 | 2 | 3;
+  /** Field names in display order, row by row. */
+  readonly fields: readonly string[];
+  /** The section shows only while the record meets this condition (the one condition language, mongo spelling). */
+  readonly visibleWhen?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**

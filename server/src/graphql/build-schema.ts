@@ -12,6 +12,7 @@ import type { GraphQLContext } from './context';
 import { identityMutations, identityQueries } from './identity-fields';
 import { sharingMutations, sharingQueries } from './sharing-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
+import { pipelineMutations, pipelineQueries } from './pipeline-fields';
 import { buildObjectTypes } from './object-types';
 import { recordMutations, recordQueries } from './record-fields';
 import { workflowMutations, workflowQueries } from './workflow-fields';
@@ -50,12 +51,14 @@ export function buildSchema(
       }),
     },
     ...metadataQueries,
+    ...pipelineQueries,
     ...identityQueries,
     ...sharingQueries,
     ...workflowQueries,
   };
   const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
     ...metadataMutations,
+    ...pipelineMutations,
     ...identityMutations,
     ...sharingMutations,
     ...workflowMutations,

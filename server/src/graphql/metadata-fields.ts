@@ -13,6 +13,8 @@ import {
 import {
   applyManifest,
   badInput,
+  checkFormula,
+  RESULT_TYPES,
   deleteRole,
   saveRole,
   createField,
@@ -27,16 +29,18 @@ import {
   listRevisions,
   objectLabel,
   revertRevision,
+  settingsSchema,
   StratumError,
   SYSTEM_FIELDS,
   updateField,
   updateObject,
   type ApplyResult,
   type FieldDef,
+  type FieldType,
+  type FormLayoutDef,
+  type FormulaCheck as FormulaCheckResult,
   type ObjectDef,
-  type PipelineDef,
   type Revision as RevisionRow,
-  type StageDef,
 } from '@stratum/runtime';
 import { audit } from '../auth/audit';
 import { isAdmin, type GraphQLContext } from './context';
@@ -110,8 +114,23 @@ const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
         'Rules every create and update must satisfy, as written (with `active`). Non-admins get the active ones without their condition or script',
       resolve: (o, _a, ctx) => visibleRules(o, ctx),
     },
+    layout: {
+      type: JSONScalar,
+      description:
+        'The record form layout as written ({ sections: [{ name, label, columns, fields, visibleWhen }] }), or null: every field in one section. Sections list only the fields the caller may read',
+      resolve: (o) => visibleLayout(o),
+    },
   },
 });
+
+/** The layout with only the fields of `object` as the caller sees it (visibleObjects drops unreadable ones). */
+function visibleLayout(object: ObjectDef): FormLayoutDef | null {
+  if (!object.layout) return null;
+  const readable = new Set(object.fields.map((f) => f.name));
+  return {
+    sections: object.layout.sections.map((s) => ({ ...s, fields: s.fields.filter((f) => readable.has(f)) })),
+  };
+}
 
 /** Conditions and scripts may name fields and thresholds a member may not read: only admins see them. */
 function visibleRules(object: ObjectDef, ctx: GraphQLContext): readonly unknown[] {
@@ -127,32 +146,6 @@ function visibleRules(object: ObjectDef, ctx: GraphQLContext): readonly unknown[
       fields: (rule.fields ?? []).filter((f) => readable.has(f)),
     }));
 }
-
-const Stage = new GraphQLObjectType<StageDef>({
-  name: 'Stage',
-  fields: {
-    name: { type: new GraphQLNonNull(GraphQLString) },
-    label: {
-      type: new GraphQLNonNull(GraphQLString),
-      args: { locale: { type: GraphQLString } },
-      resolve: (s, a: { locale?: string }) => (s.label ? labelText(s.label, a.locale ?? 'en') : s.name),
-    },
-    probability: { type: new GraphQLNonNull(GraphQLFloat) },
-    won: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (s) => s.won === true },
-    lost: { type: new GraphQLNonNull(GraphQLBoolean), resolve: (s) => s.lost === true },
-    color: { type: GraphQLString },
-  },
-});
-
-const Pipeline = new GraphQLObjectType<PipelineDef>({
-  name: 'Pipeline',
-  fields: {
-    object: { type: new GraphQLNonNull(GraphQLString) },
-    field: { type: new GraphQLNonNull(GraphQLString) },
-    label: { type: GraphQLString, resolve: (p) => (p.label ? labelText(p.label) : null) },
-    stages: { type: list(Stage) },
-  },
-});
 
 const Revision = new GraphQLObjectType<RevisionRow>({
   name: 'Revision',
@@ -176,6 +169,46 @@ export const ManifestPlan = new GraphQLObjectType<ApplyResult>({
     destructive: { type: strings, resolve: (r) => r.plan.changes.filter(isDestructive).map(describeChange) },
   },
 });
+
+const FormulaProblem = new GraphQLObjectType({
+  name: 'FormulaProblem',
+  fields: {
+    path: { type: new GraphQLNonNull(GraphQLString), description: 'The field key: expression, resultType or currency' },
+    message: { type: new GraphQLNonNull(GraphQLString) },
+    position: { type: GraphQLInt, description: '0-based position in the expression, when the problem has one' },
+  },
+});
+
+const FormulaCheck = new GraphQLObjectType<FormulaCheckResult>({
+  name: 'FormulaCheck',
+  description: 'Whether a formula would be accepted, and the type of its values',
+  fields: {
+    ok: { type: new GraphQLNonNull(GraphQLBoolean) },
+    type: { type: GraphQLString, description: `The result type (${RESULT_TYPES.join(', ')}); null with problems` },
+    problems: { type: list(FormulaProblem) },
+  },
+});
+
+const FieldTypeMeta = new GraphQLObjectType<FieldType>({
+  name: 'FieldTypeMeta',
+  description: 'A field type of the registry (the core’s and the plugins’)',
+  fields: {
+    name: { type: new GraphQLNonNull(GraphQLString), resolve: (t) => t.type },
+    computed: {
+      type: new GraphQLNonNull(GraphQLBoolean),
+      description: 'Formula-like: no column, no input; the value is computed',
+      resolve: (t) => t.computed === true,
+    },
+    settings: {
+      type: new GraphQLNonNull(JSONScalar),
+      description: 'JSON Schema of the type-specific manifest keys',
+      resolve: (t) => settingsSchema(t),
+    },
+  },
+});
+
+/** `dryRun` on the one-change mutations: the plan as `applyManifest(…, dryRun: true)` makes it, nothing applied. */
+const dryRunArg = { dryRun: { type: GraphQLBoolean, description: 'Only plan the change' } };
 
 const fieldKeys: GraphQLInputFieldConfigMap = {
   label: { type: JSONScalar },
@@ -238,6 +271,11 @@ const objectKeys: GraphQLInputFieldConfigMap = {
     type: JSONScalar,
     description: 'The whole list of rules: [{ name, message, condition | script, fields, label, active }]',
   },
+  layout: {
+    type: JSONScalar,
+    description:
+      'The record form layout: { sections: [{ name, label, columns: 1-3, fields, visibleWhen }] }; null removes it',
+  },
 };
 const ObjectInput = new GraphQLInputObjectType({
   name: 'ObjectInput',
@@ -294,7 +332,6 @@ export const metadataQueries: Fields = {
     args: { name: { type: new GraphQLNonNull(GraphQLString) } },
     resolve: (_r, a: { name: string }, ctx) => visibleObjects(ctx).find((o) => o.name === a.name) ?? null,
   },
-  pipelines: { type: list(Pipeline), resolve: (_r, _a, ctx) => ctx.model.pipelines },
   revisions: {
     type: list(Revision),
     args: { first: { type: GraphQLInt } },
@@ -306,6 +343,44 @@ export const metadataQueries: Fields = {
   exportManifest: {
     type: new GraphQLNonNull(JSONScalar),
     resolve: (_r, _a, ctx) => (requireAdmin(ctx), exportManifest(ctx.model, ctx.types)),
+  },
+  fieldTypes: {
+    type: list(FieldTypeMeta),
+    description: 'The field types a field may have, in the order they are registered',
+    resolve: (_r, _a, ctx) => ctx.types.list(),
+  },
+  checkFormula: {
+    type: new GraphQLNonNull(FormulaCheck),
+    description: 'Checks a formula of `object` as a field would have it, without changing anything',
+    args: {
+      object: { type: new GraphQLNonNull(GraphQLString) },
+      expression: { type: new GraphQLNonNull(GraphQLString) },
+      resultType: { type: GraphQLString },
+      currency: { type: GraphQLString },
+      field: { type: GraphQLString, description: 'The formula field being edited (it is replaced by the draft)' },
+    },
+    resolve: (
+      _r,
+      a: {
+        object: string;
+        expression: string;
+        resultType?: string | null;
+        currency?: string | null;
+        field?: string | null;
+      },
+      ctx,
+    ) => {
+      requireAdmin(ctx);
+      const resultType = a.resultType ?? undefined;
+      if (resultType !== undefined && !(RESULT_TYPES as readonly string[]).includes(resultType))
+        throw badInput({ path: 'resultType', message: `must be one of ${RESULT_TYPES.join(', ')}` });
+      return checkFormula(ctx.model, ctx.types, a.object, {
+        expression: a.expression,
+        resultType: resultType as (typeof RESULT_TYPES)[number] | undefined,
+        currency: a.currency ?? undefined,
+        field: a.field ?? undefined,
+      });
+    },
   },
   metadataRevision: {
     type: new GraphQLNonNull(GraphQLInt),
@@ -372,19 +447,23 @@ export const metadataMutations: Fields = {
   },
   updateObject: {
     type: new GraphQLNonNull(ManifestPlan),
-    args: { name: { type: new GraphQLNonNull(GraphQLString) }, input: { type: new GraphQLNonNull(ObjectUpdateInput) } },
-    resolve: async (_r, a: { name: string; input: Record<string, unknown> }, ctx) => (
+    args: {
+      name: { type: new GraphQLNonNull(GraphQLString) },
+      input: { type: new GraphQLNonNull(ObjectUpdateInput) },
+      ...dryRunArg,
+    },
+    resolve: async (_r, a: { name: string; input: Record<string, unknown>; dryRun?: boolean | null }, ctx) => (
       requireAdmin(ctx),
-      changed(ctx, await updateObject(ctx.db, a.name, a.input, opts(ctx)))
+      changed(ctx, await updateObject(ctx.db, a.name, a.input, { ...opts(ctx), dryRun: a.dryRun === true }))
     ),
   },
   deleteObject: {
     type: new GraphQLNonNull(ManifestPlan),
     description: 'Removes an object; its records go to the trash until purged',
-    args: { name: { type: new GraphQLNonNull(GraphQLString) } },
-    resolve: async (_r, a: { name: string }, ctx) => (
+    args: { name: { type: new GraphQLNonNull(GraphQLString) }, ...dryRunArg },
+    resolve: async (_r, a: { name: string; dryRun?: boolean | null }, ctx) => (
       requireAdmin(ctx),
-      changed(ctx, await deleteObject(ctx.db, a.name, opts(ctx)))
+      changed(ctx, await deleteObject(ctx.db, a.name, { ...opts(ctx), dryRun: a.dryRun === true }))
     ),
   },
   createField: {
@@ -402,10 +481,17 @@ export const metadataMutations: Fields = {
       name: { type: new GraphQLNonNull(GraphQLString) },
       input: { type: new GraphQLNonNull(FieldUpdateInput) },
       allowDestructive: { type: GraphQLBoolean },
+      ...dryRunArg,
     },
     resolve: async (
       _r,
-      a: { object: string; name: string; input: Record<string, unknown>; allowDestructive?: boolean | null },
+      a: {
+        object: string;
+        name: string;
+        input: Record<string, unknown>;
+        allowDestructive?: boolean | null;
+        dryRun?: boolean | null;
+      },
       ctx,
     ) => (
       requireAdmin(ctx),
@@ -414,6 +500,7 @@ export const metadataMutations: Fields = {
         await updateField(ctx.db, a.object, a.name, manifestField(a.input), {
           ...opts(ctx),
           allowDestructive: a.allowDestructive === true,
+          dryRun: a.dryRun === true,
         }),
       )
     ),
@@ -421,10 +508,14 @@ export const metadataMutations: Fields = {
   deleteField: {
     type: new GraphQLNonNull(ManifestPlan),
     description: 'Removes a field; its values go to the trash until purged',
-    args: { object: { type: new GraphQLNonNull(GraphQLString) }, name: { type: new GraphQLNonNull(GraphQLString) } },
-    resolve: async (_r, a: { object: string; name: string }, ctx) => (
+    args: {
+      object: { type: new GraphQLNonNull(GraphQLString) },
+      name: { type: new GraphQLNonNull(GraphQLString) },
+      ...dryRunArg,
+    },
+    resolve: async (_r, a: { object: string; name: string; dryRun?: boolean | null }, ctx) => (
       requireAdmin(ctx),
-      changed(ctx, await deleteField(ctx.db, a.object, a.name, opts(ctx)))
+      changed(ctx, await deleteField(ctx.db, a.object, a.name, { ...opts(ctx), dryRun: a.dryRun === true }))
     ),
   },
 };
