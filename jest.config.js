@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/runtime/src', '<rootDir>/server/src', '<rootDir>/test'],
+  roots: ['<rootDir>/runtime/src', '<rootDir>/server/src', '<rootDir>/studio/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     // Transpile only (type checking is `npm run typecheck`), into CommonJS for jest.

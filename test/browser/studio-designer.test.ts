@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { STUDIO_DIST } from '../../server/src/http/studio';
 import { startTestApi, type TestApi } from '../support/api';
 import { hasBrowser, launchBrowser } from '../support/browser';
+import { moveOption } from './steps/objects';
 
 const shots = path.resolve(__dirname, '../artifacts/studio');
 let api: TestApi;
@@ -117,7 +118,7 @@ async function fieldNames(object: string): Promise<string[]> {
     await addField.getByRole('button', { name: 'Add option' }).click();
     await addField.getByRole('textbox', { name: 'Option 3', exact: true }).fill('available');
     await addField.getByRole('button', { name: 'Remove option 2' }).click();
-    await addField.getByRole('button', { name: 'Move option 2 up' }).click();
+    await moveOption(addField, 2, 1);
     expect(await addField.getByRole('textbox', { name: 'Option 1', exact: true }).inputValue()).toBe('available');
     await addField.getByRole('textbox', { name: 'Colour of option 1' }).fill('#2f9e44');
     await addField.getByRole('textbox', { name: 'Colour of option 2' }).fill('#e03131');
@@ -195,7 +196,7 @@ async function fieldNames(object: string): Promise<string[]> {
     await shot(page, '21-history');
     await page.getByRole('button', { name: `Revert revision ${deletedAt}` }).click();
     const revert = page.getByRole('dialog', { name: `Revert revision ${deletedAt}?` });
-    await revert.getByText('- field property.status').waitFor();
+    await revert.getByText('property.status').waitFor();
     await shot(page, '22-revert-confirm');
     await revert.getByRole('button', { name: 'Revert' }).click();
     await revert.waitFor({ state: 'hidden' });

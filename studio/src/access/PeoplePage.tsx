@@ -1,14 +1,20 @@
-import { Badge, Group } from '@mantine/core';
+import { Tabs } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { DataTable } from '../components/DataTable';
+import { localized } from '../components/localized';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { graphql } from '../gql';
-import type { UsersQuery } from '../gql/graphql';
+import { ApiKeysTab } from './ApiKeysTab';
+import { PEOPLE_TYPENAMES } from './people-types';
+import { ADMIN_ROLE } from './role-draft';
+import { TeamsTab } from './TeamsTab';
+import { UsersTab } from './UsersTab';
 
-const UsersDocument = graphql(`
-  query Users {
+const PeopleDocument = graphql(`
+  query People {
     users {
       id
       email
@@ -17,53 +23,71 @@ const UsersDocument = graphql(`
       active
       lastLoginAt
     }
+    teams {
+      id
+      name
+      leadId
+      memberIds
+    }
+    apiKeys {
+      id
+      name
+      roles
+      createdAt
+      lastUsedAt
+      revokedAt
+    }
+    roles {
+      name
+      label
+    }
   }
 `);
 
-type UserRow = UsersQuery['users'][number];
+const TABS = ['users', 'teams', 'keys'] as const;
+type Tab = (typeof TABS)[number];
 
-/** Placeholder of people management: the workspace's users, read-only. */
+/** `/people`: users, teams and API keys, each on its tab (`?tab=teams`). */
 export default function PeoplePage() {
   const { t, i18n } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({ query: UsersDocument });
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const [params, setParams] = useSearchParams();
+  const context = useMemo(() => ({ additionalTypenames: PEOPLE_TYPENAMES }), []);
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: PeopleDocument, context });
+  const reread = () => reexecute({ requestPolicy: 'network-only' });
+  const wanted = params.get('tab');
+  const tab: Tab = TABS.includes(wanted as Tab) ? (wanted as Tab) : 'users';
+  const roles = [
+    { value: ADMIN_ROLE, label: `${t('access.roles.adminLabel')} (${ADMIN_ROLE})` },
+    ...(data?.roles ?? []).map((r) => ({
+      value: r.name,
+      label: `${localized(r.label, i18n.language, r.name)} (${r.name})`,
+    })),
+  ];
   return (
     <>
-      <PageTitle text={t('people.title')} />
+      <PageTitle text={t('access.people.title')} />
       <QueryState fetching={fetching && !data} error={error} />
       {data && (
-        <DataTable<UserRow>
-          caption={t('people.title')}
-          rows={data.users}
-          rowKey={(u) => u.id}
-          columns={[
-            { key: 'name', header: t('people.name'), cell: (u) => u.name ?? '' },
-            { key: 'email', header: t('people.email'), cell: (u) => u.email },
-            {
-              key: 'roles',
-              header: t('people.roles'),
-              cell: (u) => (
-                <Group gap={4}>
-                  {u.roles.map((role) => (
-                    <Badge key={role} variant="light">
-                      {role}
-                    </Badge>
-                  ))}
-                </Group>
-              ),
-            },
-            {
-              key: 'active',
-              header: t('people.active'),
-              cell: (u) => (u.active ? t('common.yes') : t('common.no')),
-            },
-            {
-              key: 'lastLogin',
-              header: t('people.lastLogin'),
-              cell: (u) => (u.lastLoginAt ? when.format(new Date(u.lastLoginAt)) : '—'),
-            },
-          ]}
-        />
+        <Tabs
+          value={tab}
+          onChange={(value) => setParams(value && value !== 'users' ? { tab: value } : {})}
+          keepMounted={false}
+        >
+          <Tabs.List mb="md">
+            <Tabs.Tab value="users">{t('access.people.users')}</Tabs.Tab>
+            <Tabs.Tab value="teams">{t('access.people.teams')}</Tabs.Tab>
+            <Tabs.Tab value="keys">{t('access.people.keys')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="users">
+            <UsersTab users={data.users} teams={data.teams} roles={roles} reread={reread} />
+          </Tabs.Panel>
+          <Tabs.Panel value="teams">
+            <TeamsTab users={data.users} teams={data.teams} reread={reread} />
+          </Tabs.Panel>
+          <Tabs.Panel value="keys">
+            <ApiKeysTab keys={data.apiKeys} roles={roles} reread={reread} />
+          </Tabs.Panel>
+        </Tabs>
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
@@ -6,52 +6,27 @@ import { graphql } from '../gql';
 import { problemsOf, type Problem } from '../graphql/problems';
 import { FormProblems } from './FormProblems';
 import { METADATA_TYPENAMES } from './metadata-typenames';
+import { PlanView, type PlanShape } from './PlanView';
 
-const ExportManifestDocument = graphql(`
-  query ExportManifest {
-    exportManifest
-  }
-`);
-
-const PlanDocument = graphql(`
-  mutation PlanManifest($manifest: JSON!) {
-    applyManifest(manifest: $manifest, dryRun: true) {
+const DeleteFieldDocument = graphql(`
+  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {
+    deleteField(object: $object, name: $name, dryRun: $dryRun) {
       applied
+      revision
       changes
       destructive
     }
   }
 `);
 
-const DeleteFieldDocument = graphql(`
-  mutation DeleteField($object: String!, $name: String!) {
-    deleteField(object: $object, name: $name) {
-      applied
-      revision
-      changes
-    }
-  }
-`);
-
-type Manifest = { objects: { name: string; fields: { name: string }[] }[] };
-
-/** The current manifest without one field: what `deleteField` will make of it, to plan with a dry run. */
-export function withoutField(manifest: unknown, object: string, field: string): unknown {
-  const m = manifest as Manifest;
-  return {
-    ...m,
-    objects: m.objects.map((o) => (o.name === object ? { ...o, fields: o.fields.filter((f) => f.name !== field) } : o)),
-  };
-}
-
 type State =
   | { readonly kind: 'planning' }
-  | { readonly kind: 'planned'; readonly changes: readonly string[]; readonly destructive: readonly string[] }
+  | { readonly kind: 'planned'; readonly plan: PlanShape }
   | { readonly kind: 'failed'; readonly problems: readonly Problem[] };
 
 /**
- * Deleting a field: first a dry run of the same change (`applyManifest(…, dryRun: true)` on the exported
- * manifest without the field) shows what goes; only the confirmation calls `deleteField`.
+ * Deleting a field: first the server's dry run of the same `deleteField` shows what goes; only the
+ * confirmation applies it.
  */
 export function DeleteFieldModal(props: { object: string; field: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -64,18 +39,14 @@ export function DeleteFieldModal(props: { object: string; field: string; opened:
     if (!opened) return;
     let current = true;
     setState({ kind: 'planning' });
-    void (async () => {
-      const exported = await client.query(ExportManifestDocument, {}, { requestPolicy: 'network-only' }).toPromise();
-      const planned = exported.data
-        ? await client
-            .mutation(PlanDocument, { manifest: withoutField(exported.data.exportManifest, object, field) })
-            .toPromise()
-        : undefined;
-      if (!current) return;
-      const error = exported.error ?? planned?.error;
-      if (error || !planned?.data) setState({ kind: 'failed', problems: error ? problemsOf(error) : [] });
-      else setState({ kind: 'planned', ...planned.data.applyManifest });
-    })();
+    void client
+      .mutation(DeleteFieldDocument, { object, name: field, dryRun: true })
+      .toPromise()
+      .then((planned) => {
+        if (!current) return;
+        if (planned.data) setState({ kind: 'planned', plan: planned.data.deleteField });
+        else setState({ kind: 'failed', problems: planned.error ? problemsOf(planned.error) : [] });
+      });
     return () => {
       current = false;
     };
@@ -96,23 +67,7 @@ export function DeleteFieldModal(props: { object: string; field: string; opened:
             <Text size="sm">{t('fields.delete.planning')}</Text>
           </Group>
         )}
-        {state.kind === 'planned' && (
-          <>
-            <Text size="sm">{t('fields.delete.plan')}</Text>
-            <List size="sm" aria-label={t('fields.delete.plan')}>
-              {state.changes.map((change) => (
-                <List.Item key={change}>
-                  <Code>{change}</Code>
-                </List.Item>
-              ))}
-            </List>
-            {state.destructive.length > 0 && (
-              <Alert color="orange" title={t('fields.delete.destructive')}>
-                {t('fields.delete.trash')}
-              </Alert>
-            )}
-          </>
-        )}
+        {state.kind === 'planned' && <PlanView plan={state.plan} title={t('fields.delete.plan')} />}
         {state.kind === 'failed' && <FormProblems problems={state.problems} title={t('common.notSaved')} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onClose}>

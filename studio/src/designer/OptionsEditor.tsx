@@ -1,18 +1,106 @@
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  closestCenter,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  SortableContext,
+  arrayMove,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Button, ColorInput, Group, Input, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { messagesAt, type Problem } from '../graphql/problems';
+import { optionDraft, type OptionDraft } from './option-draft';
 
-/** One option of a select field as the form edits it; `color` is empty or `#rrggbb`. */
-export interface OptionDraft {
-  readonly id: number;
-  readonly value: string;
-  readonly color: string;
+const SWATCHES = ['#2f9e44', '#e03131', '#1971c2', '#f08c00', '#9c36b5', '#868e96'];
+
+function OptionRow(props: {
+  option: OptionDraft;
+  index: number;
+  problems: readonly Problem[];
+  onChange: (patch: Partial<OptionDraft>) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const { option, index: i } = props;
+  const sortable = useSortable({ id: option.id });
+  const n = i + 1;
+  return (
+    <Group
+      ref={sortable.setNodeRef}
+      gap="xs"
+      wrap="nowrap"
+      align="flex-start"
+      data-option={i}
+      style={{
+        transform: CSS.Transform.toString(sortable.transform),
+        transition: sortable.transition,
+        position: 'relative',
+        zIndex: sortable.isDragging ? 1 : undefined,
+      }}
+    >
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={t('objects.field.dragOption', { n })}
+        style={{ cursor: 'grab', touchAction: 'none' }}
+        {...sortable.attributes}
+        {...sortable.listeners}
+      >
+        ⠿
+      </ActionIcon>
+      <Group gap="xs" wrap="wrap" style={{ flex: 1 }} align="flex-start">
+        <TextInput
+          aria-label={t('fields.add.optionValue', { n })}
+          placeholder={t('fields.add.optionValue', { n })}
+          value={option.value}
+          onChange={(e) => props.onChange({ value: e.currentTarget.value })}
+          style={{ flex: '1 1 120px' }}
+          error={messagesAt(props.problems, `input.options[${i}]`) !== undefined}
+        />
+        <TextInput
+          aria-label={t('objects.field.optionLabel', { n })}
+          placeholder={t('objects.field.optionLabelPlaceholder')}
+          value={option.label}
+          onChange={(e) => props.onChange({ label: e.currentTarget.value })}
+          style={{ flex: '1 1 120px' }}
+        />
+        <ColorInput
+          aria-label={t('fields.add.optionColor', { n })}
+          placeholder={t('fields.add.colorNone')}
+          format="hex"
+          swatches={SWATCHES}
+          value={option.color}
+          onChange={(color) => props.onChange({ color })}
+          w={130}
+        />
+      </Group>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        color="red"
+        aria-label={t('fields.add.removeOption', { n })}
+        onClick={props.onRemove}
+      >
+        ✕
+      </ActionIcon>
+    </Group>
+  );
 }
 
-let nextId = 1;
-export const newOption = (value = ''): OptionDraft => ({ id: nextId++, value, color: '' });
-
-/** The option list of a select/multiSelect field: values in order, each with an optional colour. */
+/**
+ * The option list of a select/multiSelect field: values in order, each with an optional label and colour.
+ * Options are reordered by dragging their handle, or from the keyboard: focus the handle, Space to lift,
+ * arrows to move, Space to drop (dnd-kit's keyboard sensor).
+ */
 export function OptionsEditor(props: {
   options: readonly OptionDraft[];
   onChange: (options: readonly OptionDraft[]) => void;
@@ -20,76 +108,56 @@ export function OptionsEditor(props: {
 }) {
   const { t } = useTranslation();
   const { options, onChange } = props;
-  const set = (i: number, patch: Partial<OptionDraft>) =>
-    onChange(options.map((o, j) => (j === i ? { ...o, ...patch } : o)));
-  const move = (i: number, by: -1 | 1) => {
-    const next = [...options];
-    const [moved] = next.splice(i, 1);
-    next.splice(i + by, 0, moved!);
-    onChange(next);
+  const sensors = useSensors(
+    useSensor(PointerSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const position = (id: unknown) => options.findIndex((o) => o.id === id) + 1;
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    const from = options.findIndex((o) => o.id === active.id);
+    const to = options.findIndex((o) => o.id === over.id);
+    onChange(arrayMove([...options], from, to));
   };
   return (
     <Input.Wrapper label={t('fields.add.options')} error={messagesAt(props.problems, 'input.options')} required>
-      <Stack gap="xs" mt={4}>
-        {options.map((option, i) => (
-          <Group key={option.id} gap="xs" wrap="nowrap" align="flex-start" data-option={i}>
-            <TextInput
-              aria-label={t('fields.add.optionValue', { n: i + 1 })}
-              placeholder={t('fields.add.optionValue', { n: i + 1 })}
-              value={option.value}
-              onChange={(e) => set(i, { value: e.currentTarget.value })}
-              style={{ flex: 1 }}
-              error={messagesAt(props.problems, `input.options[${i}]`) !== undefined}
-            />
-            <ColorInput
-              aria-label={t('fields.add.optionColor', { n: i + 1 })}
-              placeholder={t('fields.add.colorNone')}
-              format="hex"
-              swatches={['#2f9e44', '#e03131', '#1971c2', '#f08c00', '#9c36b5', '#868e96']}
-              value={option.color}
-              onChange={(color) => set(i, { color })}
-              w={130}
-            />
-            <ActionIcon.Group>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                aria-label={t('fields.add.moveUp', { n: i + 1 })}
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-              >
-                ↑
-              </ActionIcon>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                aria-label={t('fields.add.moveDown', { n: i + 1 })}
-                disabled={i === options.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                ↓
-              </ActionIcon>
-              <ActionIcon
-                variant="default"
-                size="lg"
-                color="red"
-                aria-label={t('fields.add.removeOption', { n: i + 1 })}
-                onClick={() => onChange(options.filter((_, j) => j !== i))}
-              >
-                ✕
-              </ActionIcon>
-            </ActionIcon.Group>
-          </Group>
-        ))}
-        <Button
-          variant="light"
-          size="xs"
-          onClick={() => onChange([...options, newOption()])}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('fields.add.addOption')}
-        </Button>
-      </Stack>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          screenReaderInstructions: { draggable: t('objects.field.dragHelp') },
+          announcements: {
+            onDragStart: ({ active }) => t('objects.field.dragStart', { n: position(active.id) }),
+            onDragOver: ({ over }) => (over ? t('objects.field.dragOver', { n: position(over.id) }) : ''),
+            onDragEnd: ({ over }) => (over ? t('objects.field.dragEnd', { n: position(over.id) }) : ''),
+            onDragCancel: () => t('objects.field.dragCancel'),
+          },
+        }}
+      >
+        <SortableContext items={options.map((o) => o.id)} strategy={verticalListSortingStrategy}>
+          <Stack gap="xs" mt={4}>
+            {options.map((option, i) => (
+              <OptionRow
+                key={option.id}
+                option={option}
+                index={i}
+                problems={props.problems}
+                onChange={(patch) => onChange(options.map((o, j) => (j === i ? { ...o, ...patch } : o)))}
+                onRemove={() => onChange(options.filter((_, j) => j !== i))}
+              />
+            ))}
+            <Button
+              variant="light"
+              size="xs"
+              onClick={() => onChange([...options, optionDraft('')])}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('fields.add.addOption')}
+            </Button>
+          </Stack>
+        </SortableContext>
+      </DndContext>
     </Input.Wrapper>
   );
 }

@@ -14,34 +14,98 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateFieldDocument,
-    "\n  query ExportManifest {\n    exportManifest\n  }\n": typeof types.ExportManifestDocument,
-    "\n  mutation PlanManifest($manifest: JSON!) {\n    applyManifest(manifest: $manifest, dryRun: true) {\n      applied\n      changes\n      destructive\n    }\n  }\n": typeof types.PlanManifestDocument,
-    "\n  mutation DeleteField($object: String!, $name: String!) {\n    deleteField(object: $object, name: $name) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.DeleteFieldDocument,
-    "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateObjectDocument,
-    "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      changes\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.RevisionsDocument,
-    "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.RevertDocument,
-    "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        required\n        system\n        settings\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": typeof types.ObjectFieldsDocument,
-    "\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n": typeof types.ObjectsDocument,
-    "\n  query Users {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateApiKey($name: String!, $roles: [String!]!) {\n    createApiKey(name: $name, roles: $roles) {\n      id\n      name\n      roles\n      key\n      createdAt\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query People {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n    apiKeys {\n      id\n      name\n      roles\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    roles {\n      name\n      label\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation SaveRole($input: JSON!) {\n    saveRole(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.SaveRoleDocument,
+    "\n  mutation DeleteRole($name: String!) {\n    deleteRole(name: $name) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeleteRoleDocument,
+    "\n  query RoleEditor($locale: String) {\n    roles {\n      name\n      label\n      description\n      rules\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields(includeSystem: true) {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n": typeof types.RoleEditorDocument,
     "\n  query Roles {\n    roles {\n      name\n      label\n      description\n      rules\n    }\n  }\n": typeof types.RolesDocument,
-    "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": typeof types.WorkflowsDocument,
+    "\n  mutation SaveTeam($input: TeamInput!) {\n    saveTeam(input: $input) {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n": typeof types.SaveTeamDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.DeleteFieldDocument,
+    "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.DeleteObjectDocument,
+    "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateFieldDocument,
+    "\n  mutation UpdateField(\n    $object: String!\n    $name: String!\n    $input: FieldUpdateInput!\n    $dryRun: Boolean\n    $allowDestructive: Boolean\n  ) {\n    updateField(object: $object, name: $name, input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.UpdateFieldDocument,
+    "\n  query CheckFormula($object: String!, $expression: String!, $resultType: String, $currency: String, $field: String) {\n    checkFormula(\n      object: $object\n      expression: $expression\n      resultType: $resultType\n      currency: $currency\n      field: $field\n    ) {\n      ok\n      type\n      problems {\n        path\n        message\n        position\n      }\n    }\n  }\n": typeof types.CheckFormulaDocument,
+    "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateObjectDocument,
+    "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.UpdateObjectDocument,
+    "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n": typeof types.FieldTypesDocument,
+    "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": typeof types.LayoutObjectsDocument,
+    "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n": typeof types.FormLayoutDocument,
+    "\n  mutation SaveFormLayout($name: String!, $layout: JSON) {\n    updateObject(name: $name, input: { layout: $layout }) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.SaveFormLayoutDocument,
+    "\n  query ManifestExport {\n    exportManifest\n  }\n": typeof types.ManifestExportDocument,
+    "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.ImportManifestDocument,
+    "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      diff\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.RevisionsDocument,
+    "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.RevertDocument,
+    "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      pluralName\n      label(locale: $locale)\n      labels\n      description\n      titleField\n      fields {\n        name\n        type\n        required\n        unique\n        indexed\n        searchable\n        system\n        default\n        settings\n        description\n        labels\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n": typeof types.ObjectFieldsDocument,
+    "\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n": typeof types.ObjectsDocument,
+    "\n  query PipelinesPage($locale: String) {\n    metadataRevision\n    objects {\n      name\n      pluralName\n      label(locale: $locale)\n      fields {\n        name\n        type\n        settings\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      labels\n      stages {\n        name\n        labels\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.PipelinesPageDocument,
+    "\n  mutation SavePipeline($input: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    savePipeline(input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.SavePipelineDocument,
+    "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeletePipelineDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": typeof types.WorkflowsDocument,
+    "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": typeof types.WorkflowDocument,
+    "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n": typeof types.WorkflowStepTypesDocument,
+    "\n  query WorkflowObjects {\n    objects {\n      name\n      label\n      pluralName\n      titleField\n    }\n  }\n": typeof types.WorkflowObjectsDocument,
+    "\n  query TriggerObject($name: String!) {\n    object(name: $name) {\n      name\n      pluralName\n      titleField\n      fields {\n        name\n        label\n        type\n      }\n    }\n  }\n": typeof types.TriggerObjectDocument,
+    "\n  mutation CreateWorkflow($input: JSON!) {\n    createWorkflow(input: $input) {\n      applied\n      revision\n    }\n  }\n": typeof types.CreateWorkflowDocument,
+    "\n  mutation UpdateWorkflow($name: String!, $input: JSON!) {\n    updateWorkflow(name: $name, input: $input) {\n      applied\n      revision\n    }\n  }\n": typeof types.UpdateWorkflowDocument,
+    "\n  mutation ActivateWorkflow($name: String!) {\n    activateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": typeof types.ActivateWorkflowDocument,
+    "\n  mutation DeactivateWorkflow($name: String!) {\n    deactivateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeactivateWorkflowDocument,
+    "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": typeof types.WorkflowRunsDocument,
+    "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
+    "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": typeof types.TestWorkflowDocument,
 };
 const documents: Documents = {
-    "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateFieldDocument,
-    "\n  query ExportManifest {\n    exportManifest\n  }\n": types.ExportManifestDocument,
-    "\n  mutation PlanManifest($manifest: JSON!) {\n    applyManifest(manifest: $manifest, dryRun: true) {\n      applied\n      changes\n      destructive\n    }\n  }\n": types.PlanManifestDocument,
-    "\n  mutation DeleteField($object: String!, $name: String!) {\n    deleteField(object: $object, name: $name) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.DeleteFieldDocument,
-    "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateObjectDocument,
-    "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      changes\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.RevisionsDocument,
-    "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.RevertDocument,
-    "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        required\n        system\n        settings\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": types.ObjectFieldsDocument,
-    "\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n": types.ObjectsDocument,
-    "\n  query Users {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateApiKey($name: String!, $roles: [String!]!) {\n    createApiKey(name: $name, roles: $roles) {\n      id\n      name\n      roles\n      key\n      createdAt\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query People {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n    apiKeys {\n      id\n      name\n      roles\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    roles {\n      name\n      label\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation SaveRole($input: JSON!) {\n    saveRole(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.SaveRoleDocument,
+    "\n  mutation DeleteRole($name: String!) {\n    deleteRole(name: $name) {\n      applied\n      revision\n    }\n  }\n": types.DeleteRoleDocument,
+    "\n  query RoleEditor($locale: String) {\n    roles {\n      name\n      label\n      description\n      rules\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields(includeSystem: true) {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n": types.RoleEditorDocument,
     "\n  query Roles {\n    roles {\n      name\n      label\n      description\n      rules\n    }\n  }\n": types.RolesDocument,
-    "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": types.WorkflowsDocument,
+    "\n  mutation SaveTeam($input: TeamInput!) {\n    saveTeam(input: $input) {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n": types.SaveTeamDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.DeleteFieldDocument,
+    "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.DeleteObjectDocument,
+    "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateFieldDocument,
+    "\n  mutation UpdateField(\n    $object: String!\n    $name: String!\n    $input: FieldUpdateInput!\n    $dryRun: Boolean\n    $allowDestructive: Boolean\n  ) {\n    updateField(object: $object, name: $name, input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.UpdateFieldDocument,
+    "\n  query CheckFormula($object: String!, $expression: String!, $resultType: String, $currency: String, $field: String) {\n    checkFormula(\n      object: $object\n      expression: $expression\n      resultType: $resultType\n      currency: $currency\n      field: $field\n    ) {\n      ok\n      type\n      problems {\n        path\n        message\n        position\n      }\n    }\n  }\n": types.CheckFormulaDocument,
+    "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateObjectDocument,
+    "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.UpdateObjectDocument,
+    "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n": types.FieldTypesDocument,
+    "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": types.LayoutObjectsDocument,
+    "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n": types.FormLayoutDocument,
+    "\n  mutation SaveFormLayout($name: String!, $layout: JSON) {\n    updateObject(name: $name, input: { layout: $layout }) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.SaveFormLayoutDocument,
+    "\n  query ManifestExport {\n    exportManifest\n  }\n": types.ManifestExportDocument,
+    "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.ImportManifestDocument,
+    "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      diff\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.RevisionsDocument,
+    "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.RevertDocument,
+    "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      pluralName\n      label(locale: $locale)\n      labels\n      description\n      titleField\n      fields {\n        name\n        type\n        required\n        unique\n        indexed\n        searchable\n        system\n        default\n        settings\n        description\n        labels\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n": types.ObjectFieldsDocument,
+    "\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n": types.ObjectsDocument,
+    "\n  query PipelinesPage($locale: String) {\n    metadataRevision\n    objects {\n      name\n      pluralName\n      label(locale: $locale)\n      fields {\n        name\n        type\n        settings\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      labels\n      stages {\n        name\n        labels\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.PipelinesPageDocument,
+    "\n  mutation SavePipeline($input: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    savePipeline(input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.SavePipelineDocument,
+    "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n": types.DeletePipelineDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n": types.MeDocument,
+    "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": types.WorkflowsDocument,
+    "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": types.WorkflowDocument,
+    "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n": types.WorkflowStepTypesDocument,
+    "\n  query WorkflowObjects {\n    objects {\n      name\n      label\n      pluralName\n      titleField\n    }\n  }\n": types.WorkflowObjectsDocument,
+    "\n  query TriggerObject($name: String!) {\n    object(name: $name) {\n      name\n      pluralName\n      titleField\n      fields {\n        name\n        label\n        type\n      }\n    }\n  }\n": types.TriggerObjectDocument,
+    "\n  mutation CreateWorkflow($input: JSON!) {\n    createWorkflow(input: $input) {\n      applied\n      revision\n    }\n  }\n": types.CreateWorkflowDocument,
+    "\n  mutation UpdateWorkflow($name: String!, $input: JSON!) {\n    updateWorkflow(name: $name, input: $input) {\n      applied\n      revision\n    }\n  }\n": types.UpdateWorkflowDocument,
+    "\n  mutation ActivateWorkflow($name: String!) {\n    activateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": types.ActivateWorkflowDocument,
+    "\n  mutation DeactivateWorkflow($name: String!) {\n    deactivateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": types.DeactivateWorkflowDocument,
+    "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": types.WorkflowRunsDocument,
+    "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": types.RunFieldsFragmentDoc,
+    "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": types.TestWorkflowDocument,
 };
 
 /**
@@ -61,43 +125,27 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $roles: [String!]!) {\n    createApiKey(name: $name, roles: $roles) {\n      id\n      name\n      roles\n      key\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $roles: [String!]!) {\n    createApiKey(name: $name, roles: $roles) {\n      id\n      name\n      roles\n      key\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ExportManifest {\n    exportManifest\n  }\n"): (typeof documents)["\n  query ExportManifest {\n    exportManifest\n  }\n"];
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PlanManifest($manifest: JSON!) {\n    applyManifest(manifest: $manifest, dryRun: true) {\n      applied\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation PlanManifest($manifest: JSON!) {\n    applyManifest(manifest: $manifest, dryRun: true) {\n      applied\n      changes\n      destructive\n    }\n  }\n"];
+export function graphql(source: "\n  query People {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n    apiKeys {\n      id\n      name\n      roles\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    roles {\n      name\n      label\n    }\n  }\n"): (typeof documents)["\n  query People {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n    apiKeys {\n      id\n      name\n      roles\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n    roles {\n      name\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteField($object: String!, $name: String!) {\n    deleteField(object: $object, name: $name) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteField($object: String!, $name: String!) {\n    deleteField(object: $object, name: $name) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SaveRole($input: JSON!) {\n    saveRole(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation SaveRole($input: JSON!) {\n    saveRole(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteRole($name: String!) {\n    deleteRole(name: $name) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteRole($name: String!) {\n    deleteRole(name: $name) {\n      applied\n      revision\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      changes\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      changes\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        required\n        system\n        settings\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        required\n        system\n        settings\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Users {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n  }\n"): (typeof documents)["\n  query Users {\n    users {\n      id\n      email\n      name\n      roles\n      active\n      lastLoginAt\n    }\n  }\n"];
+export function graphql(source: "\n  query RoleEditor($locale: String) {\n    roles {\n      name\n      label\n      description\n      rules\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields(includeSystem: true) {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoleEditor($locale: String) {\n    roles {\n      name\n      label\n      description\n      rules\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields(includeSystem: true) {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -105,11 +153,155 @@ export function graphql(source: "\n  query Roles {\n    roles {\n      name\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n"): (typeof documents)["\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n"];
+export function graphql(source: "\n  mutation SaveTeam($input: TeamInput!) {\n    saveTeam(input: $input) {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n"): (typeof documents)["\n  mutation SaveTeam($input: TeamInput!) {\n    saveTeam(input: $input) {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateField(\n    $object: String!\n    $name: String!\n    $input: FieldUpdateInput!\n    $dryRun: Boolean\n    $allowDestructive: Boolean\n  ) {\n    updateField(object: $object, name: $name, input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateField(\n    $object: String!\n    $name: String!\n    $input: FieldUpdateInput!\n    $dryRun: Boolean\n    $allowDestructive: Boolean\n  ) {\n    updateField(object: $object, name: $name, input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckFormula($object: String!, $expression: String!, $resultType: String, $currency: String, $field: String) {\n    checkFormula(\n      object: $object\n      expression: $expression\n      resultType: $resultType\n      currency: $currency\n      field: $field\n    ) {\n      ok\n      type\n      problems {\n        path\n        message\n        position\n      }\n    }\n  }\n"): (typeof documents)["\n  query CheckFormula($object: String!, $expression: String!, $resultType: String, $currency: String, $field: String) {\n    checkFormula(\n      object: $object\n      expression: $expression\n      resultType: $resultType\n      currency: $currency\n      field: $field\n    ) {\n      ok\n      type\n      problems {\n        path\n        message\n        position\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n"): (typeof documents)["\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n"): (typeof documents)["\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveFormLayout($name: String!, $layout: JSON) {\n    updateObject(name: $name, input: { layout: $layout }) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation SaveFormLayout($name: String!, $layout: JSON) {\n    updateObject(name: $name, input: { layout: $layout }) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ManifestExport {\n    exportManifest\n  }\n"): (typeof documents)["\n  query ManifestExport {\n    exportManifest\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      diff\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      diff\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      pluralName\n      label(locale: $locale)\n      labels\n      description\n      titleField\n      fields {\n        name\n        type\n        required\n        unique\n        indexed\n        searchable\n        system\n        default\n        settings\n        description\n        labels\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n"): (typeof documents)["\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      pluralName\n      label(locale: $locale)\n      labels\n      description\n      titleField\n      fields {\n        name\n        type\n        required\n        unique\n        indexed\n        searchable\n        system\n        default\n        settings\n        description\n        labels\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Objects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelinesPage($locale: String) {\n    metadataRevision\n    objects {\n      name\n      pluralName\n      label(locale: $locale)\n      fields {\n        name\n        type\n        settings\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      labels\n      stages {\n        name\n        labels\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelinesPage($locale: String) {\n    metadataRevision\n    objects {\n      name\n      pluralName\n      label(locale: $locale)\n      fields {\n        name\n        type\n        settings\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      labels\n      stages {\n        name\n        labels\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SavePipeline($input: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    savePipeline(input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation SavePipeline($input: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    savePipeline(input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n"): (typeof documents)["\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n"): (typeof documents)["\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowObjects {\n    objects {\n      name\n      label\n      pluralName\n      titleField\n    }\n  }\n"): (typeof documents)["\n  query WorkflowObjects {\n    objects {\n      name\n      label\n      pluralName\n      titleField\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TriggerObject($name: String!) {\n    object(name: $name) {\n      name\n      pluralName\n      titleField\n      fields {\n        name\n        label\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query TriggerObject($name: String!) {\n    object(name: $name) {\n      name\n      pluralName\n      titleField\n      fields {\n        name\n        label\n        type\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWorkflow($input: JSON!) {\n    createWorkflow(input: $input) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWorkflow($input: JSON!) {\n    createWorkflow(input: $input) {\n      applied\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWorkflow($name: String!, $input: JSON!) {\n    updateWorkflow(name: $name, input: $input) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWorkflow($name: String!, $input: JSON!) {\n    updateWorkflow(name: $name, input: $input) {\n      applied\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivateWorkflow($name: String!) {\n    activateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateWorkflow($name: String!) {\n    activateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateWorkflow($name: String!) {\n    deactivateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateWorkflow($name: String!) {\n    deactivateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n"): (typeof documents)["\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Badge, Button, Collapse, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
 import { FormProblems } from '../designer/FormProblems';
 import { METADATA_TYPENAMES } from '../designer/metadata-typenames';
+import { RevisionDiff } from '../designer/RevisionDiff';
 import { graphql } from '../gql';
 import type { RevisionsQuery } from '../gql/graphql';
 import { problemsOf, type Problem } from '../graphql/problems';
@@ -18,7 +19,7 @@ const RevisionsDocument = graphql(`
       createdAt
       actor
       summary
-      changes
+      diff
     }
     users {
       id
@@ -39,6 +40,32 @@ const RevertDocument = graphql(`
 `);
 
 type RevisionRow = RevisionsQuery['revisions'][number];
+
+/** A revision's summary, and its readable diff behind a toggle. */
+function Summary({ revision }: { revision: RevisionRow }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const count = Array.isArray(revision.diff) ? revision.diff.length : 0;
+  return (
+    <Stack gap={4}>
+      <Text size="sm">{revision.summary}</Text>
+      <Button
+        variant="subtle"
+        size="compact-xs"
+        style={{ alignSelf: 'flex-start' }}
+        aria-expanded={opened}
+        aria-label={t('history.diff.toggle', { number: revision.number })}
+        onClick={() => setOpened((o) => !o)}
+      >
+        {/* One name in both states (aria-expanded tells which), containing the visible words. */}
+        {opened ? '▾' : '▸'} {t('history.diff.show', { count })}
+      </Button>
+      <Collapse in={opened}>
+        {opened && <RevisionDiff diff={revision.diff} label={t('history.diff.label', { number: revision.number })} />}
+      </Collapse>
+    </Stack>
+  );
+}
 
 /** The metadata's revisions, newest first, each revertible after a confirmation. */
 export default function HistoryPage() {
@@ -69,20 +96,19 @@ export default function HistoryPage() {
     <>
       <PageTitle text={t('history.title')} />
       <QueryState fetching={fetching && !data} error={error} />
-      <Modal opened={opened} onClose={close} title={t('history.revert.title', { number: reverting?.number ?? '' })}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        size="lg"
+        title={t('history.revert.title', { number: reverting?.number ?? '' })}
+      >
         {reverting && (
           <Stack>
             <Text size="sm">{t('history.revert.explain', { number: reverting.number })}</Text>
             <Text size="sm" fw={500}>
               {t('history.revert.undoes', { number: reverting.number })}
             </Text>
-            <List size="sm">
-              {reverting.changes.map((change) => (
-                <List.Item key={change}>
-                  <Code>{change}</Code>
-                </List.Item>
-              ))}
-            </List>
+            <RevisionDiff diff={reverting.diff} label={t('history.diff.label', { number: reverting.number })} />
             <Text size="sm" c="dimmed">
               {t('history.revert.trash')}
             </Text>
@@ -107,7 +133,7 @@ export default function HistoryPage() {
             { key: 'number', header: t('history.number'), cell: (r) => <Badge variant="light">{r.number}</Badge> },
             { key: 'when', header: t('history.when'), cell: (r) => when.format(new Date(r.createdAt)) },
             { key: 'who', header: t('history.who'), cell: (r) => who(r.actor) },
-            { key: 'summary', header: t('history.summary'), cell: (r) => r.summary },
+            { key: 'summary', header: t('history.summary'), cell: (r) => <Summary revision={r} /> },
             {
               key: 'actions',
               header: t('history.actions'),

@@ -1,14 +1,18 @@
-import { Alert, Anchor, Badge, Button, Code, Group } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DataTable } from '../components/DataTable';
 import { PageTitle } from '../components/PageTitle';
 import { QueryState } from '../components/QueryState';
-import { AddFieldModal } from '../designer/AddFieldModal';
 import { DeleteFieldModal } from '../designer/DeleteFieldModal';
+import { DeleteObjectModal } from '../designer/DeleteObjectModal';
+import { fieldDraft, type FieldDraft } from '../designer/field-draft';
+import { FieldModal } from '../designer/FieldModal';
+import { objectDraft } from '../designer/object-draft';
+import { ObjectEditModal } from '../designer/ObjectEditModal';
 import { graphql } from '../gql';
 import type { ObjectFieldsQuery } from '../gql/graphql';
 
@@ -16,55 +20,85 @@ const ObjectFieldsDocument = graphql(`
   query ObjectFields($name: String!, $locale: String) {
     object(name: $name) {
       name
+      pluralName
       label(locale: $locale)
+      labels
+      description
+      titleField
       fields {
         name
         type
         required
+        unique
+        indexed
+        searchable
         system
+        default
         settings
+        description
+        labels
         label(locale: $locale)
       }
     }
     objects {
       name
       label(locale: $locale)
+      fields {
+        name
+        type
+        label(locale: $locale)
+        settings
+      }
     }
   }
 `);
 
 type FieldRow = NonNullable<ObjectFieldsQuery['object']>['fields'][number];
 
-/** What the type column says besides the type: a relation's target, a select's option values. */
+/** What the type column says besides the type: a relation's target, a select's options, a formula… */
 function settingsSummary(field: FieldRow): string {
-  const settings = (field.settings ?? {}) as { target?: unknown; many?: unknown; options?: unknown };
-  if (typeof settings.target === 'string')
-    return settings.many === true ? `→ ${settings.target}[]` : `→ ${settings.target}`;
-  if (Array.isArray(settings.options)) {
-    return settings.options
+  const settings = (field.settings ?? {}) as Record<string, unknown>;
+  if (typeof settings['target'] === 'string')
+    return settings['many'] === true ? `→ ${settings['target']}[]` : `→ ${settings['target']}`;
+  if (Array.isArray(settings['options'])) {
+    return settings['options']
       .map((o: unknown) => (typeof o === 'string' ? o : (o as { value?: unknown }).value))
       .filter((v): v is string => typeof v === 'string')
       .join(', ');
   }
+  if (typeof settings['expression'] === 'string') return `= ${settings['expression']}`;
+  if (typeof settings['function'] === 'string')
+    return `${String(settings['function'])}(${String(settings['relation'])}${settings['field'] ? `.${String(settings['field'])}` : ''})`;
+  if (typeof settings['currency'] === 'string') return settings['currency'];
   return '';
 }
 
 export default function ObjectFieldsPage() {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const name = useParams()['name'] ?? '';
   const [{ data, fetching, error }] = useQuery({
     query: ObjectFieldsDocument,
     variables: { name, locale: i18n.language },
   });
-  const [adding, { open, close }] = useDisclosure();
-  // The field stays named while the modal animates closed.
+  // The field stays named while its modal animates closed; a new modal (key) per field and per opening.
+  const [editing, setEditing] = useState<{ draft: FieldDraft | undefined; key: number } | null>(null);
+  const [fieldOpen, { open: openField, close: closeField }] = useDisclosure();
   const [deleting, setDeleting] = useState('');
   const [confirming, { open: openDelete, close: closeDelete }] = useDisclosure();
+  const [objectKey, setObjectKey] = useState(0);
+  const [editingObject, { open: openObject, close: closeObject }] = useDisclosure();
+  const [deletingObject, { open: openDeleteObject, close: closeDeleteObject }] = useDisclosure();
   const object = data?.object;
   const targets = [
     { value: 'user', label: `${t('fields.add.users')} (user)` },
     ...(data?.objects ?? []).map((o) => ({ value: o.name, label: `${o.label} (${o.name})` })),
   ];
+  const edit = (draft: FieldDraft | undefined) => {
+    setEditing({ draft, key: Date.now() });
+    openField();
+  };
+  const objectInfo = object && (data.objects.find((o) => o.name === object.name) ?? { ...object });
   return (
     <>
       <Group mb="xs">
@@ -74,14 +108,63 @@ export default function ObjectFieldsPage() {
       </Group>
       <Group justify="space-between" align="flex-start">
         <PageTitle text={t('fields.title', { label: object?.label ?? name })} />
-        {object && <Button onClick={open}>{t('fields.add.open')}</Button>}
+        {object && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              onClick={() => {
+                setObjectKey((k) => k + 1);
+                openObject();
+              }}
+            >
+              {t('objects.edit.open')}
+            </Button>
+            <Button variant="subtle" color="red" onClick={openDeleteObject}>
+              {t('objects.delete.open')}
+            </Button>
+            <Button onClick={() => edit(undefined)}>{t('fields.add.open')}</Button>
+          </Group>
+        )}
       </Group>
+      {object?.description && (
+        <Text c="dimmed" size="sm" mb="sm">
+          {object.description}
+        </Text>
+      )}
       <QueryState fetching={fetching && !data} error={error} />
       {data && !object && <Alert color="yellow">{t('objects.notFound', { name })}</Alert>}
-      {object && (
+      {object && objectInfo && (
         <>
-          <AddFieldModal object={object.name} targets={targets} opened={adding} onClose={close} />
+          {editing && (
+            <FieldModal
+              key={editing.key}
+              object={objectInfo}
+              objects={data.objects}
+              targets={targets}
+              original={editing.draft}
+              opened={fieldOpen}
+              onClose={closeField}
+            />
+          )}
           <DeleteFieldModal object={object.name} field={deleting} opened={confirming} onClose={closeDelete} />
+          <ObjectEditModal
+            key={objectKey}
+            original={objectDraft(object)}
+            fields={object.fields.filter((f) => !f.system)}
+            opened={editingObject}
+            onClose={(renamedTo) => {
+              closeObject();
+              if (renamedTo) void navigate(`/objects/${renamedTo}`, { replace: true });
+            }}
+          />
+          <DeleteObjectModal
+            object={object.name}
+            opened={deletingObject}
+            onClose={(deleted) => {
+              closeDeleteObject();
+              if (deleted) void navigate('/objects');
+            }}
+          />
           <DataTable<FieldRow>
             caption={t('fields.title', { label: object.label })}
             rows={object.fields}
@@ -94,7 +177,9 @@ export default function ObjectFieldsPage() {
                 cell: (f) => (
                   <Group gap="xs" wrap="nowrap">
                     <Badge variant="outline">{f.type}</Badge>
-                    {settingsSummary(f)}
+                    <Text size="sm" lineClamp={1} maw={280}>
+                      {settingsSummary(f)}
+                    </Text>
                   </Group>
                 ),
               },
@@ -109,18 +194,28 @@ export default function ObjectFieldsPage() {
                 header: t('fields.actions'),
                 cell: (f) =>
                   f.system ? null : (
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      size="compact-sm"
-                      aria-label={t('fields.delete.open', { name: f.name })}
-                      onClick={() => {
-                        setDeleting(f.name);
-                        openDelete();
-                      }}
-                    >
-                      {t('fields.delete.action')}
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        aria-label={t('objects.field.editOpen', { name: f.name })}
+                        onClick={() => edit(fieldDraft(f))}
+                      >
+                        {t('objects.field.edit')}
+                      </Button>
+                      <Button
+                        variant="subtle"
+                        color="red"
+                        size="compact-sm"
+                        aria-label={t('fields.delete.open', { name: f.name })}
+                        onClick={() => {
+                          setDeleting(f.name);
+                          openDelete();
+                        }}
+                      >
+                        {t('fields.delete.action')}
+                      </Button>
+                    </Group>
                   ),
               },
             ]}

@@ -1,0 +1,49 @@
+import { Card, Text, Title } from '@mantine/core';
+import Form from '@rjsf/mantine';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { recordFormValidator } from './form-validator';
+import { formFromLayout, type FormLayout, type LayoutField } from './layout-form';
+import { withSections } from './SectionsTemplate';
+
+/**
+ * The record form as the layout being designed will show it, live: values typed here decide which
+ * sections are visible, exactly as in the workspace; nothing is submitted.
+ */
+export function LayoutPreview(props: { fields: readonly LayoutField[]; layout: FormLayout }) {
+  const { t, i18n } = useTranslation();
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const form = useMemo(
+    () =>
+      formFromLayout(props.fields, props.layout, {
+        values,
+        language: i18n.language,
+        currencyLabel: t('layouts.currency'),
+      }),
+    [props.fields, props.layout, values, i18n.language, t],
+  );
+  const uiSchema = useMemo(
+    () => ({ ...withSections(form.uiSchema), 'ui:submitButtonOptions': { norender: true } }),
+    [form.uiSchema],
+  );
+  return (
+    <Card withBorder padding="sm" role="region" aria-label={t('layouts.preview')}>
+      <Title order={3} size="h4">
+        {t('layouts.preview')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('layouts.previewHint')}
+      </Text>
+      <Form
+        schema={form.schema}
+        uiSchema={uiSchema}
+        formData={values}
+        validator={recordFormValidator}
+        onChange={(event) => setValues((event.formData ?? {}) as Record<string, unknown>)}
+        idPrefix="preview"
+        noHtml5Validate
+        showErrorList={false}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,171 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApi, type TestApi } from '../support/api';
+import { hasBrowser, launchBrowser } from '../support/browser';
+import {
+  addSection,
+  editSection,
+  fieldsOf,
+  moveFieldByKeyboard,
+  moveFieldByMenu,
+  openFormLayouts,
+  saveLayout,
+  section,
+  showSectionWhen,
+} from './steps/layouts';
+
+const shots = path.resolve(__dirname, '../artifacts/studio');
+let api: TestApi;
+let browser: Browser;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
+  // The header is fixed: at the top of the page it is drawn once, where it belongs.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(shots, `layouts-${name}.png`), fullPage: true });
+}
+
+interface StoredLayout {
+  sections: { name: string; label?: unknown; columns: number; fields: string[]; visibleWhen?: unknown }[];
+}
+
+async function storedLayout(): Promise<StoredLayout | null> {
+  const result = await api.gql<{ object: { layout: StoredLayout | null } }>(`{ object(name: "deal") { layout } }`);
+  return result.data!.object.layout;
+}
+
+(hasBrowser ? describe : describe.skip)('the form layout designer', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    api = await startTestApi({ seed: 'sales-crm' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  test('designs the deal form with two sections, moves fields by keyboard and menu, hides one unless won — only through the UI', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(api.server.url);
+    await page.locator('input[name=email]').fill(api.email);
+    await page.locator('input[name=password]').fill(api.password);
+    await page.locator('input[name=password]').press('Enter');
+    await page.getByRole('table', { name: 'Objects' }).waitFor();
+
+    // The default form: every field in one section.
+    await openFormLayouts(page, 'Deal (deal)');
+    await page.getByText('Default form: every field in one section').waitFor();
+    expect(await storedLayout()).toBeNull();
+    await shot(page, '01-default');
+
+    const basics = section(page, await editSection(page, 'Details', { label: 'Basics', name: 'basics', columns: 2 }));
+    for (const field of ['Tasks', 'Notes', 'Products']) await moveFieldByMenu(page, field, 'Not on the form');
+
+    // A second section; a bad name is shown on the field before anything is saved.
+    const closing = await addSection(page, { label: 'Closing', name: 'Closing stage', columns: 1 });
+    await closing.getByText('Use a lowercase letter, then letters and digits').waitFor();
+    expect(await page.getByRole('button', { name: 'Save layout' }).isDisabled()).toBe(true);
+    await shot(page, '02-invalid-section-name');
+    await closing.getByRole('textbox', { name: 'Section name' }).fill('closing');
+
+    await moveFieldByMenu(page, 'Close date', 'Closing');
+    await moveFieldByMenu(page, 'Reason lost', 'Closing');
+    // By keyboard: Discount, the last field of Basics, down into Closing; then Source after it.
+    await moveFieldByKeyboard(page, 'Discount', ['ArrowDown']);
+    await moveFieldByKeyboard(page, 'Source', ['ArrowDown', 'ArrowDown']);
+    expect(await fieldsOf(basics)).toEqual([
+      'Deal name',
+      'Amount',
+      'Stage',
+      'Weighted amount',
+      'Company',
+      'Primary contact',
+      'Original lead',
+    ]);
+    expect((await fieldsOf(closing)).sort()).toEqual(['Close date', 'Discount', 'Reason lost', 'Source']);
+    // And back by menu: Source belongs with the basics.
+    await moveFieldByMenu(page, 'Source', 'Basics');
+    await shot(page, '03-designer');
+
+    // The preview follows: Closing shows until it gets a condition, then only for won deals.
+    const preview = page.getByRole('region', { name: 'Preview' });
+    await preview.getByRole('group', { name: 'Closing' }).waitFor();
+    await showSectionWhen(page, 'Closing', 'Stage', 'won');
+    await preview.getByRole('group', { name: 'Closing' }).waitFor({ state: 'detached' });
+    await shot(page, '04-visibility-condition');
+    await preview.getByRole('textbox', { name: 'Stage' }).click();
+    await page.getByRole('option', { name: 'won', exact: true }).click();
+    await preview.getByRole('group', { name: 'Closing' }).waitFor();
+    await preview.getByRole('group', { name: 'Closing' }).getByText('Reason lost').waitFor();
+    await shot(page, '05-preview-won');
+
+    await saveLayout(page);
+    await page.locator('.mantine-Notification-root button').click(); // the confirmation would cover the header
+    expect(await storedLayout()).toEqual({
+      sections: [
+        {
+          name: 'basics',
+          label: 'Basics',
+          columns: 2,
+          fields: ['name', 'amount', 'stage', 'weightedAmount', 'company', 'contact', 'lead', 'source'],
+        },
+        {
+          name: 'closing',
+          label: 'Closing',
+          columns: 1,
+          fields: expect.arrayContaining(['closeDate', 'discount', 'lostReason']),
+          visibleWhen: { stage: 'won' },
+        },
+      ],
+    });
+    expect((await storedLayout())!.sections[1]!.fields).toHaveLength(3);
+
+    // At phone width the designer and the preview stack, one column each.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '06-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A condition the server refuses (a formula changes while the form is edited): shown on its section,
+    // nothing saved, and the page shows the server's layout as unchanged underneath the draft.
+    const saved = await storedLayout();
+    const condition = closing.getByRole('group', { name: 'Show this section only when' });
+    await condition.getByRole('button', { name: 'Edit as JSON' }).click();
+    await condition.getByRole('textbox', { name: 'Condition (JSON)' }).fill('{ "weightedAmount": { "$gt": 1000 } }');
+    await page.getByRole('button', { name: 'Save layout' }).click();
+    await closing.getByRole('alert').filter({ hasText: '"weightedAmount" is computed' }).waitFor();
+    await page.getByText('Unsaved changes').waitFor();
+    expect(await storedLayout()).toEqual(saved);
+    await shot(page, '07-server-problem');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByText('Unsaved changes').waitFor({ state: 'hidden' });
+    await closing.getByRole('alert').waitFor({ state: 'detached' });
+
+    // Dark theme and Russian: the designer's own words are translated.
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('region', { name: 'Раздел Closing' }).waitFor();
+    await page.getByRole('button', { name: 'Сохранить макет' }).waitFor();
+    await page.mouse.move(640, 600); // away from the theme button's tooltip
+    await shot(page, '08-dark-ru');
+    await page.getByLabel('Язык').selectOption('en');
+    await page.getByRole('button', { name: 'Light theme' }).click();
+
+    // Reset to default: no layout stored, the designer shows every field in one section again.
+    await page.getByRole('button', { name: 'Reset to default' }).click();
+    await page.getByText('Default form: every field in one section').waitFor();
+    expect(await storedLayout()).toBeNull();
+    expect(await fieldsOf(section(page, 'Details'))).toHaveLength(14);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

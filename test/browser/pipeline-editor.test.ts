@@ -1,0 +1,218 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+// Expressions evaluated in the page are strings: this file is type-checked for Node, without the DOM lib.
+import { STUDIO_DIST } from '../../server/src/http/studio';
+import { startTestApi, type TestApi } from '../support/api';
+import { hasBrowser, launchBrowser } from '../support/browser';
+import {
+  addStages,
+  chooseObject,
+  moveStageByKeyboard,
+  openPipelines,
+  saveEditor,
+  stageRow,
+  startPipeline,
+} from './steps/pipelines';
+
+const shots = path.resolve(__dirname, '../artifacts/studio');
+let api: TestApi;
+let browser: Browser;
+
+/** A picture of the page; of the viewport only for a dialog, whose overlay covers just the viewport. */
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  // From the top, with no tooltip: the fixed header then stays where it belongs in a full-page picture.
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.mouse.move(640, 790);
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
+  await page.screenshot({ path: path.join(shots, `pipelines-${name}.png`), fullPage });
+}
+
+interface PipelineJson {
+  object: string;
+  field: string;
+  label: string | null;
+  stages: { name: string; label: string; probability: number; won: boolean; lost: boolean; color: string | null }[];
+}
+async function pipeline(object: string, field: string): Promise<PipelineJson | undefined> {
+  const r = await api.gql<{ pipelines: PipelineJson[] }>(
+    `{ pipelines { object field label stages { name label probability won lost color } } }`,
+  );
+  return r.data!.pipelines.find((p) => p.object === object && p.field === field);
+}
+async function field(object: string, name: string) {
+  const r = await api.gql<{ object: { fields: { name: string; type: string; settings: { options?: unknown[] } }[] } }>(
+    `query($name: String!) { object(name: $name) { fields { name type settings } } }`,
+    { name: object },
+  );
+  return r.data!.object.fields.find((f) => f.name === name);
+}
+const revision = async () =>
+  (await api.gql<{ metadataRevision: number }>('{ metadataRevision }')).data!.metadataRevision;
+
+(hasBrowser ? describe : describe.skip)('the pipeline editor', () => {
+  beforeAll(async () => {
+    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
+      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
+    }
+    mkdirSync(shots, { recursive: true });
+    api = await startTestApi({ seed: 'sales-crm' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  test('creates a lead pipeline with a stage moved by keyboard, refuses a bad name, confirms removing stages, deletes — only through the UI', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(api.server.url);
+    await page.locator('input[name=email]').fill(api.email);
+    await page.locator('input[name=password]').fill(api.password);
+    await page.locator('input[name=password]').press('Enter');
+    await openPipelines(page);
+    // The sales pipeline of the example, with its stages in order.
+    await page.getByRole('tab', { name: 'Sales pipeline', selected: true }).waitFor();
+    expect(await stageRow(page, 5).getByRole('textbox', { name: 'Name of stage 5' }).inputValue()).toBe('won');
+    await shot(page, '01-page');
+
+    // A second funnel on leads, on a new select field: four stages typed out of order, one moved by keyboard.
+    await chooseObject(page, 'Lead');
+    await page.getByText('Lead has no pipeline yet.').waitFor();
+    await startPipeline(page, { object: 'Lead (lead)', field: 'funnel', label: 'Lead funnel' });
+    await addStages(page, [
+      { name: 'fresh', label: 'Fresh', probability: 10, color: '#1971c2' },
+      { name: 'converted', label: 'Converted', probability: 100, won: true, color: '#2f9e44' },
+      { name: 'contacted', label: 'Contacted', probability: 35 },
+      { name: 'junk', label: 'Junk', probability: 0, lost: true },
+    ]);
+    await moveStageByKeyboard(page, 3, -1);
+    expect(await stageRow(page, 2).getByRole('textbox', { name: 'Name of stage 2' }).inputValue()).toBe('contacted');
+    // Won and lost exclude each other.
+    await stageRow(page, 4).getByRole('checkbox', { name: 'Stage 4 is won' }).check();
+    expect(await stageRow(page, 4).getByRole('checkbox', { name: 'Stage 4 is lost' }).isChecked()).toBe(false);
+    await stageRow(page, 4).getByRole('checkbox', { name: 'Stage 4 is lost' }).check();
+    expect(await stageRow(page, 4).getByRole('checkbox', { name: 'Stage 4 is won' }).isChecked()).toBe(false);
+    await shot(page, '02-editor');
+
+    // A bad API name is marked on its row as it is typed, and Save sends nothing.
+    const before = await revision();
+    const name2 = stageRow(page, 2).getByRole('textbox', { name: 'Name of stage 2' });
+    await name2.fill('Called Back');
+    await stageRow(page, 2).getByText('A lowercase letter first, then only letters and digits (at most 63)').waitFor();
+    await page.getByRole('button', { name: 'Save pipeline' }).click();
+    await page.getByText('Fix the marked stages before saving').waitFor();
+    await shot(page, '03-invalid-row');
+    expect(await revision()).toBe(before);
+    expect(await field('lead', 'funnel')).toBeUndefined();
+    await name2.fill('contacted');
+
+    // What only the server checks goes onto the row it names: a label longer than 200 characters.
+    const label1 = stageRow(page, 1).getByRole('textbox', { name: 'Label of stage 1' });
+    await label1.fill('F'.repeat(201));
+    await page.getByRole('button', { name: 'Save pipeline' }).click();
+    await stageRow(page, 1).getByText('must be a text of 1 to 200 characters').waitFor();
+    expect(await field('lead', 'funnel')).toBeUndefined();
+    await label1.fill('Fresh');
+    expect(await stageRow(page, 1).getByText('must be a text of 1 to 200 characters').count()).toBe(0);
+
+    await saveEditor(page);
+    await page.getByRole('tab', { name: 'Lead funnel', selected: true }).waitFor();
+    expect(await pipeline('lead', 'funnel')).toEqual({
+      object: 'lead',
+      field: 'funnel',
+      label: 'Lead funnel',
+      stages: [
+        { name: 'fresh', label: 'Fresh', probability: 10, won: false, lost: false, color: '#1971c2' },
+        { name: 'contacted', label: 'Contacted', probability: 35, won: false, lost: false, color: null },
+        { name: 'converted', label: 'Converted', probability: 100, won: true, lost: false, color: '#2f9e44' },
+        { name: 'junk', label: 'Junk', probability: 0, won: false, lost: true, color: null },
+      ],
+    });
+    expect(await field('lead', 'funnel')).toEqual({
+      name: 'funnel',
+      type: 'select',
+      settings: {
+        options: [
+          { value: 'fresh', label: 'Fresh', color: '#1971c2' },
+          { value: 'contacted', label: 'Contacted' },
+          { value: 'converted', label: 'Converted', color: '#2f9e44' },
+          { value: 'junk', label: 'Junk' },
+        ],
+      },
+    });
+
+    // Removing a stage that deals are at: the dry-run plan asks first; cancelling changes nothing.
+    await chooseObject(page, 'Deal');
+    await page.getByRole('tab', { name: 'Sales pipeline', selected: true }).waitFor();
+    await stageRow(page, 4).getByRole('button', { name: 'Remove stage 4' }).click();
+    await page.getByRole('button', { name: 'Save pipeline' }).click();
+    const plan = page.getByRole('dialog', { name: 'Remove stages?' });
+    await plan.getByText(/removes options negotiation/).waitFor();
+    const atNegotiation = await api.gql<{ deals: { totalCount: number } }>(
+      `{ deals(filter: { stage: { eq: "negotiation" } }) { totalCount } }`,
+    );
+    await plan.getByText(`Records at the removed stages: ${atNegotiation.data!.deals.totalCount}.`).waitFor();
+    await shot(page, '04-destructive-plan', false);
+    await plan.getByRole('button', { name: 'Cancel' }).click();
+    expect((await pipeline('deal', 'stage'))!.stages.map((s) => s.name)).toContain('negotiation');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await stageRow(page, 4).getByRole('textbox', { name: 'Name of stage 4' }).inputValue()).toBe('negotiation');
+    // The field's default is a stage: removing it is refused by the server, which says why.
+    await stageRow(page, 1).getByRole('button', { name: 'Remove stage 1' }).click();
+    await page.getByRole('button', { name: 'Save pipeline' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/"new" is the default of deal.stage/)
+      .waitFor();
+    await shot(page, '05-server-problem');
+    expect((await pipeline('deal', 'stage'))!.stages[0]!.name).toBe('new');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+
+    // Removing the lead funnel's lost stage, which no lead is at: confirmed in the plan, then applied.
+    await chooseObject(page, 'Lead');
+    await stageRow(page, 4).getByRole('button', { name: 'Remove stage 4' }).click();
+    await page.getByRole('button', { name: 'Save pipeline' }).click();
+    await plan.getByText('No record is at a removed stage.').waitFor();
+    await plan.getByRole('button', { name: 'Save and remove stages' }).click();
+    await plan.waitFor({ state: 'hidden' });
+    await page.getByText('Unsaved changes').waitFor({ state: 'detached' });
+    expect((await pipeline('lead', 'funnel'))!.stages.map((s) => s.name)).toEqual(['fresh', 'contacted', 'converted']);
+
+    // Phone width, dark theme, Russian.
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '06-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await shot(page, '07-dark');
+    await page.getByRole('button', { name: 'Light theme' }).click();
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('tab', { name: 'Lead funnel', selected: true }).waitFor();
+    await page.getByRole('button', { name: 'Сохранить воронку' }).waitFor();
+    await shot(page, '08-russian');
+    await page.getByLabel('Язык').selectOption('en');
+
+    // Deleting the pipeline, after its confirmation: the field and its options stay.
+    await page.getByRole('button', { name: 'Delete pipeline' }).click();
+    const deletion = page.getByRole('dialog', { name: 'Delete pipeline “Lead funnel”?' });
+    await deletion.getByText('the field lead.funnel and its values stay').waitFor();
+    await shot(page, '09-delete', false);
+    await deletion.getByRole('button', { name: 'Delete pipeline' }).click();
+    await deletion.waitFor({ state: 'hidden' });
+    await page.getByText('Lead has no pipeline yet.').waitFor();
+    expect(await pipeline('lead', 'funnel')).toBeUndefined();
+    expect((await field('lead', 'funnel'))?.type).toBe('select');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
