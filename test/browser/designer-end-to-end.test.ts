@@ -1,16 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// Expressions evaluated in the page are strings: this file is type-checked for Node, without the DOM lib.
-import { STUDIO_DIST } from '../../server/src/http/studio';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { createRole } from './steps/access';
-import { createObjectWithFields, login } from './steps/objects';
+import { signIn } from './steps/common';
+import { createObjectWithFields } from './steps/objects';
 import { createPipeline, openPipelines } from './steps/pipelines';
 import {
   addMapEntry,
   createWorkflow,
+  chooseObjectSetting,
   fillSetting,
   node,
   openRunHistory,
@@ -25,40 +21,16 @@ import {
  * types, a pipeline on it, a workflow that creates a task when a record enters a stage, and a role — then a record
  * moves into that stage through the API and the run shows as succeeded in the designer's run history.
  */
-const shots = path.resolve(__dirname, '../artifacts/studio');
-let api: TestApi;
-let browser: Browser;
+// Workers on: the workflow made in the UI runs when the record enters its stage.
+const studio = studioSuite({ seed: 'sales-crm', config: { workers: true } });
+const shot = screenshotter('e2e');
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
-  await page.screenshot({ path: path.join(shots, `e2e-${name}.png`), fullPage: true });
-}
-
-(hasBrowser ? describe : describe.skip)('the studio designer, end to end', () => {
-  beforeAll(async () => {
-    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
-      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
-    }
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm', config: { workers: true } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
+describeWithBrowser('the studio designer, end to end', () => {
   test('object, pipeline, workflow and role made in the UI; a record entering the stage runs the workflow', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { api } = studio;
+    const { context, page, errors: pageErrors } = await studio.newPage();
 
-    await login(page, api.server.url, api.email, api.password);
+    await signIn(page, api);
     await shot(page, '01-objects');
 
     // 1. An object with fields of several types.
@@ -102,9 +74,9 @@ async function shot(page: Page, name: string): Promise<void> {
       firstStep: 'Create record',
     });
     await selectNode(page, '__trigger');
-    await fillSetting(page, 'to', 'offer');
+    await fillSetting(page, 'Into stage', 'offer');
     await selectNode(page, 'createRecord1');
-    await fillSetting(page, 'object', 'task');
+    await chooseObjectSetting(page, 'Task (task)');
     await addMapEntry(page, 'title', 'Prepare the offer for ', { path: 'trigger.record.title' });
     await shot(page, '04-workflow');
     await saveAndActivate(page);

@@ -1,8 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { choose, signIn } from './steps/common';
 import {
   addSection,
   editSection,
@@ -15,52 +12,25 @@ import {
   showSectionWhen,
 } from './steps/layouts';
 
-const shots = path.resolve(__dirname, '../artifacts/studio');
-let api: TestApi;
-let browser: Browser;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
-  // The header is fixed: at the top of the page it is drawn once, where it belongs.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: path.join(shots, `layouts-${name}.png`), fullPage: true });
-}
+const studio = studioSuite({ seed: 'sales-crm' });
+const shot = screenshotter('layouts', { fromTop: true });
 
 interface StoredLayout {
   sections: { name: string; label?: unknown; columns: number; fields: string[]; visibleWhen?: unknown }[];
 }
 
 async function storedLayout(): Promise<StoredLayout | null> {
-  const result = await api.gql<{ object: { layout: StoredLayout | null } }>(`{ object(name: "deal") { layout } }`);
+  const result = await studio.api.gql<{ object: { layout: StoredLayout | null } }>(
+    `{ object(name: "deal") { layout } }`,
+  );
   return result.data!.object.layout;
 }
 
-(hasBrowser ? describe : describe.skip)('the form layout designer', () => {
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
+describeWithBrowser('the form layout designer', () => {
   test('designs the deal form with two sections, moves fields by keyboard and menu, hides one unless won — only through the UI', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { context, page, errors } = await studio.newPage({ viewport: { width: 1280, height: 900 } });
 
-    await page.goto(api.server.url);
-    await page.locator('input[name=email]').fill(api.email);
-    await page.locator('input[name=password]').fill(api.password);
-    await page.locator('input[name=password]').press('Enter');
-    await page.getByRole('table', { name: 'Objects' }).waitFor();
+    await signIn(page, studio.api);
 
     // The default form: every field in one section.
     await openFormLayouts(page, 'Deal (deal)');
@@ -103,8 +73,7 @@ async function storedLayout(): Promise<StoredLayout | null> {
     await showSectionWhen(page, 'Closing', 'Stage', 'won');
     await preview.getByRole('group', { name: 'Closing' }).waitFor({ state: 'detached' });
     await shot(page, '04-visibility-condition');
-    await preview.getByRole('textbox', { name: 'Stage' }).click();
-    await page.getByRole('option', { name: 'won', exact: true }).click();
+    await choose(page, preview, 'Stage', 'won');
     await preview.getByRole('group', { name: 'Closing' }).waitFor();
     await preview.getByRole('group', { name: 'Closing' }).getByText('Reason lost').waitFor();
     await shot(page, '05-preview-won');

@@ -1,10 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// Expressions evaluated in the page are strings: this file is type-checked for Node, without the DOM lib.
-import { STUDIO_DIST } from '../../server/src/http/studio';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { signIn } from './steps/common';
 import {
   addStages,
   chooseObject,
@@ -15,18 +10,9 @@ import {
   startPipeline,
 } from './steps/pipelines';
 
-const shots = path.resolve(__dirname, '../artifacts/studio');
-let api: TestApi;
-let browser: Browser;
-
-/** A picture of the page; of the viewport only for a dialog, whose overlay covers just the viewport. */
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  // From the top, with no tooltip: the fixed header then stays where it belongs in a full-page picture.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.mouse.move(640, 790);
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
-  await page.screenshot({ path: path.join(shots, `pipelines-${name}.png`), fullPage });
-}
+const studio = studioSuite({ seed: 'sales-crm' });
+// From the top, with no tooltip: the fixed header then stays where it belongs in a full-page picture.
+const shot = screenshotter('pipelines', { fromTop: true, mouseAt: { x: 640, y: 790 } });
 
 interface PipelineJson {
   object: string;
@@ -35,49 +21,26 @@ interface PipelineJson {
   stages: { name: string; label: string; probability: number; won: boolean; lost: boolean; color: string | null }[];
 }
 async function pipeline(object: string, field: string): Promise<PipelineJson | undefined> {
-  const r = await api.gql<{ pipelines: PipelineJson[] }>(
+  const r = await studio.api.gql<{ pipelines: PipelineJson[] }>(
     `{ pipelines { object field label stages { name label probability won lost color } } }`,
   );
   return r.data!.pipelines.find((p) => p.object === object && p.field === field);
 }
 async function field(object: string, name: string) {
-  const r = await api.gql<{ object: { fields: { name: string; type: string; settings: { options?: unknown[] } }[] } }>(
-    `query($name: String!) { object(name: $name) { fields { name type settings } } }`,
-    { name: object },
-  );
+  const r = await studio.api.gql<{
+    object: { fields: { name: string; type: string; settings: { options?: unknown[] } }[] };
+  }>(`query($name: String!) { object(name: $name) { fields { name type settings } } }`, { name: object });
   return r.data!.object.fields.find((f) => f.name === name);
 }
 const revision = async () =>
-  (await api.gql<{ metadataRevision: number }>('{ metadataRevision }')).data!.metadataRevision;
+  (await studio.api.gql<{ metadataRevision: number }>('{ metadataRevision }')).data!.metadataRevision;
 
-(hasBrowser ? describe : describe.skip)('the pipeline editor', () => {
-  beforeAll(async () => {
-    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
-      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
-    }
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
+describeWithBrowser('the pipeline editor', () => {
   test('creates a lead pipeline with a stage moved by keyboard, refuses a bad name, confirms removing stages, deletes — only through the UI', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { api } = studio;
+    const { context, page, errors } = await studio.newPage();
 
-    await page.goto(api.server.url);
-    await page.locator('input[name=email]').fill(api.email);
-    await page.locator('input[name=password]').fill(api.password);
-    await page.locator('input[name=password]').press('Enter');
+    await signIn(page, api);
     await openPipelines(page);
     // The sales pipeline of the example, with its stages in order.
     await page.getByRole('tab', { name: 'Sales pipeline', selected: true }).waitFor();
@@ -161,7 +124,7 @@ const revision = async () =>
       `{ deals(filter: { stage: { eq: "negotiation" } }) { totalCount } }`,
     );
     await plan.getByText(`Records at the removed stages: ${atNegotiation.data!.deals.totalCount}.`).waitFor();
-    await shot(page, '04-destructive-plan', false);
+    await shot(page, '04-destructive-plan', { fullPage: false }); // the dialog's overlay covers only the window
     await plan.getByRole('button', { name: 'Cancel' }).click();
     expect((await pipeline('deal', 'stage'))!.stages.map((s) => s.name)).toContain('negotiation');
     await page.getByRole('button', { name: 'Discard changes' }).click();
@@ -205,7 +168,7 @@ const revision = async () =>
     await page.getByRole('button', { name: 'Delete pipeline' }).click();
     const deletion = page.getByRole('dialog', { name: 'Delete pipeline “Lead funnel”?' });
     await deletion.getByText('the field lead.funnel and its values stay').waitFor();
-    await shot(page, '09-delete', false);
+    await shot(page, '09-delete', { fullPage: false });
     await deletion.getByRole('button', { name: 'Delete pipeline' }).click();
     await deletion.waitFor({ state: 'hidden' });
     await page.getByText('Lead has no pipeline yet.').waitFor();

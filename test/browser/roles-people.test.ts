@@ -1,12 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { STUDIO_DIST } from '../../server/src/http/studio';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { chooseMany, signIn } from './steps/common';
 import {
   addClauses,
-  chooseMany,
   closeApiKey,
   confirm,
   createApiKey,
@@ -16,49 +12,24 @@ import {
   openPeople,
   saveRole,
   setCell,
-  signIn,
 } from './steps/access';
 
-const shots = path.resolve(__dirname, '../artifacts/studio');
+const studio = studioSuite({ seed: 'sales-crm' });
+// A dialog is shot with { fullPage: false }: its overlay covers only the window.
+const shot = screenshotter('access', { fromTop: true });
 
-/** A screenshot of the whole page, or of the window when a dialog is open (its overlay covers only the window). */
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
-  await page.screenshot({ path: path.join(shots, `access-${name}.png`), fullPage });
-}
-
-(hasBrowser ? describe : describe.skip)('roles and people in the studio', () => {
-  let api: TestApi;
-  let browser: Browser;
-  let context: BrowserContext;
+describeWithBrowser('roles and people in the studio', () => {
+  // One page for all three tests: each goes on from where the one before it ended.
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
-    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
-      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
-    }
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm' });
-    browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, api.server.url, api.email, api.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    ({ page, errors } = await studio.newPage({ defaultTimeout: 10_000 }));
+    await signIn(page, studio.api, page.getByRole('navigation').getByRole('link', { name: 'Roles' }));
   });
 
   const rolesOnServer = async () =>
-    (await api.gql<{ roles: { name: string; rules: unknown }[] }>('{ roles { name rules } }')).data!.roles;
+    (await studio.api.gql<{ roles: { name: string; rules: unknown }[] }>('{ roles { name rules } }')).data!.roles;
 
   test('a role made in the matrix is saved as exactly these CASL rules; bad input is shown where it is', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Roles' }).click();
@@ -84,7 +55,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
     await page.getByRole('button', { name: 'Refine Lead: read', exact: true }).click();
     const leadRead = page.getByRole('dialog', { name: 'Lead: read' });
     await leadRead.getByRole('group', { name: 'Condition 1' }).waitFor();
-    await shot(page, '03-condition-builder', false);
+    await shot(page, '03-condition-builder', { fullPage: false });
     await leadRead.getByRole('button', { name: 'Done' }).click();
     await leadRead.waitFor({ state: 'hidden' });
 
@@ -136,6 +107,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   });
 
   test('a user with the role, a team and an API key shown once, then revoked', async () => {
+    const { api } = studio;
     const email = `agent.${Date.now()}@example.com`;
     const countUsers = async () => (await api.gql<{ users: unknown[] }>('{ users { id } }')).data!.users.length;
     const usersBefore = await countUsers();
@@ -193,7 +165,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
 
     const key = await createApiKey(page, { name: 'Website forms', roles: ['Field agent (fieldAgent)'] });
     expect(key.length).toBeGreaterThan(20);
-    await shot(page, '08-api-key-once', false);
+    await shot(page, '08-api-key-once', { fullPage: false });
     await closeApiKey(page, 'Website forms');
     await page.locator('tr', { hasText: 'Website forms' }).waitFor();
     expect(await page.getByText(key).count()).toBe(0); // shown once, never again
@@ -236,6 +208,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   });
 
   test('the condition builder edits clauses with the keyboard', async () => {
+    const { api } = studio;
     await page.goto(`${api.server.url}/roles/fieldAgent`);
     await page.getByRole('button', { name: 'Refine Deal: read', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Deal: read' });
@@ -289,7 +262,7 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
     await contact.getByRole('textbox', { name: 'Condition (JSON)' }).fill('{"company": {"industry": "retail"}}');
     await contact.getByText('Edited as JSON', { exact: true }).waitFor();
     expect(await contact.getByRole('button', { name: 'Edit as conditions' }).isDisabled()).toBe(true);
-    await shot(page, '12-condition-json-fallback', false);
+    await shot(page, '12-condition-json-fallback', { fullPage: false });
     await contact.getByRole('button', { name: 'Done' }).click();
     await saveRole(page, 'head');
     const head = (await rolesOnServer()).find((r) => r.name === 'head')!.rules as { subject: unknown }[];

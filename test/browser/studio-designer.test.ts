@@ -1,67 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-// Expressions evaluated in the page are strings: this file is type-checked for Node, without the DOM lib.
-import { STUDIO_DIST } from '../../server/src/http/studio';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { choose, signIn } from './steps/common';
 import { moveOption } from './steps/objects';
 
-const shots = path.resolve(__dirname, '../artifacts/studio');
-let api: TestApi;
-let browser: Browser;
-
-async function shot(page: Page, name: string): Promise<void> {
-  // Modals open without a transition under reduced motion; checkboxes and buttons still animate briefly.
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-/** Picks an option of a Mantine select inside `scope`, by the select's label and the option's text. */
-async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('textbox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const studio = studioSuite({ seed: 'sales-crm' });
+const shot = screenshotter();
 
 async function fieldNames(object: string): Promise<string[]> {
-  const result = await api.gql<{ object: { fields: { name: string }[] } | null }>(
+  const result = await studio.api.gql<{ object: { fields: { name: string }[] } | null }>(
     `query($name: String!) { object(name: $name) { fields { name } } }`,
     { name: object },
   );
   return result.data!.object?.fields.map((f) => f.name) ?? [];
 }
 
-(hasBrowser ? describe : describe.skip)('the studio designer: objects, fields, deletion plans and history', () => {
-  beforeAll(async () => {
-    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
-      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
-    }
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
+describeWithBrowser('the studio designer: objects, fields, deletion plans and history', () => {
   test('creates an object with text, select and relation fields, deletes one after its plan, reverts in history — only through the UI', async () => {
-    // Reduced motion: modals open without a transition, so screenshots show them whole.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { api } = studio;
+    const { context, page, errors: problems } = await studio.newPage();
     const revisionBefore = (await api.gql<{ metadataRevision: number }>('{ metadataRevision }')).data!.metadataRevision;
 
-    await page.goto(api.server.url);
-    await page.locator('input[name=email]').fill(api.email);
-    await page.locator('input[name=password]').fill(api.password);
-    await page.locator('input[name=password]').press('Enter');
-    await page.getByRole('table', { name: 'Objects' }).waitFor();
+    await signIn(page, api);
 
     // New object, first with a bad name: the server's problem shows on the name field and nothing changes.
     await page.getByRole('button', { name: 'New object' }).click();

@@ -1,34 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// Expressions evaluated in the page are strings: this file is type-checked for Node, without the DOM lib.
-import { STUDIO_DIST } from '../../server/src/http/studio';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotter, STUDIO_SHOTS, studioSuite } from '../support/studio';
 
-const shots = path.resolve(__dirname, '../artifacts/studio');
-let api: TestApi;
-let browser: Browser;
+const studio = studioSuite({ seed: 'sales-crm' });
+// With motion as it is by default: what a first visitor sees.
+const shot = screenshotter('', { settle: false });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-(hasBrowser ? describe : describe.skip)('the studio, served by the server', () => {
-  beforeAll(async () => {
-    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
-      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
-    }
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
+describeWithBrowser('the studio, served by the server', () => {
   test('client-side routes get index.html; the API keeps its own paths', async () => {
+    const { api } = studio;
     const deep = await fetch(`${api.server.url}/objects/deal`);
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
@@ -40,20 +20,14 @@ async function shot(page: Page, name: string): Promise<void> {
   });
 
   test('logs in, lists objects, opens deal, switches theme and language, logs out — only through the UI', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-    const page = await context.newPage();
-    const external: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(api.server.url)) external.push(request.url());
-    });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
+    const { api } = studio;
+    const { context, page, errors: problems, external } = await studio.newPage({ reducedMotion: 'no-preference' });
 
     // First load with a cold cache (a fresh context), navigation start to login form: recorded, not asserted.
     await page.goto(api.server.url);
     await page.locator('input[name=email]').waitFor();
     const firstLoadMs = Number(await page.evaluate(`Math.round(performance.now())`));
-    writeFileSync(path.join(shots, 'first-load.json'), JSON.stringify({ firstLoadMs }) + '\n');
+    writeFileSync(path.join(STUDIO_SHOTS, 'first-load.json'), JSON.stringify({ firstLoadMs }) + '\n');
     await shot(page, '01-login');
 
     // Wrong password: a clear error, still on the login page.

@@ -1,14 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-// Expressions evaluated in the page are strings: this file is type-checked for Node, without the DOM lib.
-import { STUDIO_DIST } from '../../server/src/http/studio';
-import { startTestApi, type TestApi } from '../support/api';
-import { hasBrowser, launchBrowser } from '../support/browser';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { signIn } from './steps/common';
 import {
   addMapEntry,
   addStep,
   createWorkflow,
+  chooseObjectSetting,
   fillSetting,
   node,
   openRunHistory,
@@ -16,19 +12,14 @@ import {
   panel,
   saveAndActivate,
   selectNode,
-  signIn,
   openWorkflow,
   testRun,
 } from './steps/workflows';
 
-const shots = path.resolve(__dirname, '../artifacts/studio');
-let api: TestApi;
-let browser: Browser;
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`);
-  await page.screenshot({ path: path.join(shots, `flow-${name}.png`) });
-}
+// Workers on: a saved workflow runs when its trigger fires.
+const studio = studioSuite({ seed: 'sales-crm', config: { workers: true } });
+// The window only: the canvas fills it.
+const shot = screenshotter('flow', { fullPage: false });
 
 interface WorkflowState {
   workflow: {
@@ -38,37 +29,21 @@ interface WorkflowState {
 }
 
 async function workflowState(name: string): Promise<WorkflowState['workflow']> {
-  const result = await api.gql<WorkflowState>(`query($n: String!) { workflow(name: $n) { active definition } }`, {
-    n: name,
-  });
+  const result = await studio.api.gql<WorkflowState>(
+    `query($n: String!) { workflow(name: $n) { active definition } }`,
+    {
+      n: name,
+    },
+  );
   return result.data!.workflow;
 }
 
-(hasBrowser ? describe : describe.skip)('the workflow designer', () => {
-  beforeAll(async () => {
-    if (!existsSync(path.join(STUDIO_DIST, 'index.html'))) {
-      throw new Error(`The studio is not built at ${STUDIO_DIST}: run npm run -w studio build (npm install does)`);
-    }
-    mkdirSync(shots, { recursive: true });
-    api = await startTestApi({ seed: 'sales-crm', config: { workers: true } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
+describeWithBrowser('the workflow designer', () => {
   test('builds a stage-changed workflow with a templated task, refuses an invalid step, runs it and shows the run — only through the UI', async () => {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      colorScheme: 'light',
-      reducedMotion: 'reduce',
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { api } = studio;
+    const { context, page, errors } = await studio.newPage();
 
-    await signIn(page, api.server.url, api.email, api.password);
+    await signIn(page, api);
     await openWorkflows(page);
     await page.locator('tr[data-row="proposalFollowUp"]').waitFor();
     await shot(page, '01-list');
@@ -89,10 +64,10 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
 
     // The trigger: entering the stage "proposal".
     await selectNode(page, '__trigger');
-    await fillSetting(page, 'to', 'proposal');
+    await fillSetting(page, 'Into stage', 'proposal');
     // The step: a task titled with a template chosen in the variable picker.
     await selectNode(page, 'createRecord1');
-    await fillSetting(page, 'object', 'task');
+    await chooseObjectSetting(page, 'Task (task)');
     await addMapEntry(page, 'title', 'Follow up ', { path: 'trigger.record.name' });
     expect(await panel(page).getByRole('textbox', { name: 'title', exact: true }).inputValue()).toBe(
       'Follow up {{trigger.record.name}}',
@@ -102,7 +77,7 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
     // An invalid step: a notification without its message is marked on its node, and saving is refused.
     await addStep(page, 'Notify');
     await node(page, 'notify1').waitFor();
-    await fillSetting(page, 'to', 'owner');
+    await fillSetting(page, 'Notify', 'owner');
     expect(
       Number(await node(page, 'notify1').locator('[data-problems]').getAttribute('data-problems')),
     ).toBeGreaterThan(0);
@@ -174,11 +149,8 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
   }, 60_000);
 
   test('test-runs a workflow on a picked record, maps a server refusal to its node, shows an old version read-only', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { api } = studio;
+    const { context, page, errors } = await studio.newPage({ defaultTimeout: 10_000 });
     const taskCount = async () =>
       (await api.gql<{ tasks: { totalCount: number } }>('{ tasks(first: 1) { totalCount } }')).data!.tasks.totalCount;
     const deal = (
@@ -188,7 +160,7 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
     ).data!.deals.edges[0]!.node;
     const tasksBefore = await taskCount();
 
-    await signIn(page, api.server.url, api.email, api.password);
+    await signIn(page, api);
     await openWorkflow(page, 'proposalFollowUp');
 
     // A test run on a deal picked by its name: the step is reported completed, and no task is left behind.
@@ -199,15 +171,15 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
     await shot(page, '09-test-run');
     expect(await taskCount()).toBe(tasksBefore);
 
-    // A setting only the server can check (an object that does not exist): refused, shown on the step's node,
-    // and the canvas goes back to what the server has.
+    // A setting only the server can check (a template reading a step that does not exist): refused, shown on
+    // the step's node, and the canvas goes back to what the server has.
     const before = await workflowState('proposalFollowUp');
     await selectNode(page, 'task');
-    await fillSetting(page, 'object', 'nosuchobject');
+    await addMapEntry(page, 'description', '{{steps.nosuch.output}}');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'The server refused the change' }).waitFor();
     await node(page, 'task').locator('[data-problems="1"]').waitFor();
-    expect(await panel(page).getByRole('textbox', { name: 'object', exact: true }).inputValue()).toBe('task');
+    expect(await panel(page).getByRole('textbox', { name: 'description', exact: true }).count()).toBe(0);
     await shot(page, '10-server-refused');
     expect(await workflowState('proposalFollowUp')).toEqual(before);
 
@@ -234,7 +206,7 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
 
     // A valid change makes version 2; version 1 opens read-only.
     await selectNode(page, 'task');
-    await fillSetting(page, 'retries', '2');
+    await fillSetting(page, 'Retries', '2');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Unsaved changes' }).waitFor({ state: 'detached' });
     expect((await workflowState('proposalFollowUp'))!.definition.steps[0]).toMatchObject({ retries: 2 });
@@ -243,7 +215,7 @@ async function workflowState(name: string): Promise<WorkflowState['workflow']> {
     await page.getByText('Version 1, read-only').waitFor();
     await node(page, 'task').click();
     await panel(page).getByRole('tab', { name: 'Settings' }).click();
-    expect(await panel(page).getByRole('textbox', { name: 'object', exact: true }).isDisabled()).toBe(true);
+    expect(await panel(page).getByRole('textbox', { name: 'Object', exact: true }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
     await shot(page, '11-old-version');
     expect(errors).toEqual([]);

@@ -74,8 +74,9 @@ test('fieldTypes lists the registry with each type’s settings as JSON Schema',
       name: string;
       computed: boolean;
       settings: { properties: Record<string, unknown>; required?: string[] };
+      operators: string[];
     }[];
-  }>('{ fieldTypes { name computed settings } }');
+  }>('{ fieldTypes { name computed settings operators } }');
   expect(result.errors).toBeUndefined();
   const types = result.data!.fieldTypes;
   expect(types.map((t) => t.name)).toEqual(expect.arrayContaining(['text', 'select', 'relation', 'formula', 'rollup']));
@@ -87,6 +88,27 @@ test('fieldTypes lists the registry with each type’s settings as JSON Schema',
   expect(Object.keys(byName['formula']!.settings.properties)).toEqual(['expression', 'resultType', 'currency']);
   expect(byName['formula']!.computed).toBe(true);
   expect(byName['boolean']!.settings.properties).toEqual({});
+  // The condition operators, as the condition parser allows them on a field of the type.
+  expect(byName['text']!.operators).toEqual([
+    'eq',
+    'neq',
+    'in',
+    'nin',
+    'isNull',
+    'gt',
+    'gte',
+    'lt',
+    'lte',
+    'contains',
+    'startsWith',
+  ]);
+  expect(byName['number']!.operators).toEqual(['eq', 'neq', 'in', 'nin', 'isNull', 'gt', 'gte', 'lt', 'lte']);
+  expect(byName['select']!.operators).toEqual(['eq', 'neq', 'in', 'nin', 'isNull']);
+  expect(byName['multiSelect']!.operators).toEqual(['contains', 'eq', 'isNull']);
+  expect(byName['boolean']!.operators).toEqual(['eq', 'neq', 'isNull']);
+  expect(byName['relation']!.operators).toEqual(['eq', 'neq', 'in', 'nin', 'isNull']);
+  expect(byName['formula']!.operators).toEqual(['isNull']);
+  expect(byName['json']!.operators).toEqual(['isNull']);
 });
 
 describe('checkFormula', () => {

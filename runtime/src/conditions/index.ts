@@ -11,6 +11,7 @@ export { parseCondition, MAX_DEPTH, MAX_NODES, type ParseOptions } from './parse
 export { compileCondition } from './compile';
 export { evaluateCondition, type EvaluationRecord } from './evaluate';
 export { restrictCondition, restrictComputed } from './restrict';
+export { operatorsFor } from './operands';
 export {
   and,
   comparison,

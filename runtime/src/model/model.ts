@@ -150,6 +150,10 @@ export const RESERVED_OBJECT_NAMES: readonly string[] = [
   'roles',
   'pipeline',
   'pipelines',
+  // The designer's root fields (`fieldTypes`, `checkFormula`).
+  'fieldType',
+  'fieldTypes',
+  'checkFormula',
   'me',
   'apiKey',
   'apiKeys',

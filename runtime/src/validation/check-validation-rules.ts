@@ -1,11 +1,10 @@
-import { parseCondition, type ConditionNode, type ConditionTarget } from '../conditions';
-import { badInput, formatPath, isStratumError, type Problem } from '../errors';
+import { badInput, formatPath, type Problem } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
 import { conditionTarget } from '../model/condition-targets';
-import { findField, type Model, type ObjectDef, type ValidationRuleDef } from '../model/model';
+import { findField, type Model } from '../model/model';
 import { SYSTEM_FIELDS } from '../model/system-fields';
 import { atScriptLine, checkScriptSyntax } from '../scripts';
-import { conditionFields } from './condition-fields';
+import { recordConditionProblems, type RecordConditionWording } from './record-condition';
 import { ruleScriptSource } from './rule-script';
 
 /**
@@ -36,7 +35,9 @@ export async function checkValidationRules(model: Model, types: FieldTypeRegistr
           problems.push({ path: at('fields', k), message: `"${name}" is not a field of ${object.name}` });
       });
       if (rule.condition !== undefined)
-        problems.push(...conditionProblems(model, types, object, rule, at('condition')));
+        problems.push(
+          ...recordConditionProblems(conditionTarget(model, types, object.name), rule.condition, at('condition'), RULE),
+        );
       checks.push(
         rule.script === undefined
           ? Promise.resolve(problems)
@@ -48,56 +49,13 @@ export async function checkValidationRules(model: Model, types: FieldTypeRegistr
   if (problems.length) throw badInput(problems);
 }
 
-function conditionProblems(
-  model: Model,
-  types: FieldTypeRegistry,
-  object: ObjectDef,
-  rule: ValidationRuleDef,
-  path: string,
-): Problem[] {
-  const target = conditionTarget(model, types, object.name);
-  let node: ConditionNode;
-  try {
-    node = parseCondition(rule.condition, target, { syntax: 'mongo', path });
-  } catch (error) {
-    if (!isStratumError(error)) throw error;
-    return [...error.problems];
-  }
-  const problems = conditionFields(rule.condition).flatMap(({ name, path: at, nested }) =>
-    fieldProblems(target, name, nested, `${path}${at}`),
-  );
-  // Whatever else reaches related rows (`{ company: {} }`: "has a company that exists") needs them loaded.
-  if (problems.length === 0 && readsRelatedRows(node))
-    problems.push({ path, message: 'a validation rule cannot look into related records' });
-  return problems;
-}
-
-/** Why a field a rule's condition reads cannot be evaluated on the record being written, if it cannot. */
-function fieldProblems(target: ConditionTarget, name: string, nested: boolean, path: string): Problem[] {
-  const field = target.field(name);
-  if (field?.kind === 'scalar' && field.computed)
-    return [{ path, message: `"${name}" is computed; validation rules see only stored fields` }];
-  if (field?.kind === 'relation' && field.cardinality === 'many')
-    return [{ path, message: `"${name}" is a to-many relation; validation rules see only the record's own fields` }];
-  if (field?.kind === 'relation' && nested)
-    return [{ path, message: `a validation rule can compare "${name}" by id, not look into the related record` }];
-  return [];
-}
-
-function readsRelatedRows(node: ConditionNode): boolean {
-  switch (node.kind) {
-    case 'relation':
-      return true;
-    case 'and':
-    case 'or':
-      return node.nodes.some(readsRelatedRows);
-    case 'not':
-      return readsRelatedRows(node.node);
-    case 'comparison':
-    case 'constant':
-      return false;
-  }
-}
+/** A validation rule's wording of what its condition cannot read. */
+const RULE: RecordConditionWording = {
+  computed: (name) => `"${name}" is computed; validation rules see only stored fields`,
+  toMany: (name) => `"${name}" is a to-many relation; validation rules see only the record's own fields`,
+  nested: (name) => `a validation rule can compare "${name}" by id, not look into the related record`,
+  related: 'a validation rule cannot look into related records',
+};
 
 async function scriptProblem(code: string, path: string): Promise<Problem | undefined> {
   const failure = await checkScriptSyntax(ruleScriptSource(code));

@@ -28,6 +28,7 @@ import {
   labelText,
   listRevisions,
   objectLabel,
+  operatorsFor,
   revertRevision,
   settingsSchema,
   StratumError,
@@ -203,6 +204,14 @@ const FieldTypeMeta = new GraphQLObjectType<FieldType>({
       type: new GraphQLNonNull(JSONScalar),
       description: 'JSON Schema of the type-specific manifest keys',
       resolve: (t) => settingsSchema(t),
+    },
+    operators: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))),
+      description:
+        'The condition operators a field of this type takes, as conditions are parsed (a to-one relation: on the ' +
+        'related id; a formula or rollup field takes those of its result type instead)',
+      // What the condition parser allows a field: the operators the type declares that its kind of value supports.
+      resolve: (t) => (t.valueKind ? operatorsFor(t.operators, t.valueKind) : t.operators),
     },
   },
 });

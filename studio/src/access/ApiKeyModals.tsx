@@ -2,6 +2,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, MultiSelect, Stack, Text
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ModalActions } from '../components/ModalActions';
 import { FormProblems } from '../designer/FormProblems';
 import { graphql } from '../gql';
 import { messagesAt, problemsOf, unclaimed, type Problem } from '../graphql/problems';
@@ -70,14 +71,7 @@ export function NewApiKeyModal(props: {
             searchable
           />
           <FormProblems problems={unclaimed(problems, ['name', 'roles'])} title={t('common.notSaved')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('access.keys.create')}
-            </Button>
-          </Group>
+          <ModalActions action={t('access.keys.create')} onCancel={props.onClose} loading={fetching} />
         </Stack>
       </form>
     </Modal>

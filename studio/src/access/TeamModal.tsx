@@ -1,7 +1,8 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ModalActions } from '../components/ModalActions';
 import { FormProblems } from '../designer/FormProblems';
 import { graphql } from '../gql';
 import type { TeamInput } from '../gql/graphql';
@@ -104,14 +105,7 @@ export function TeamModal(props: {
             searchable
           />
           <FormProblems problems={unclaimed(problems, CLAIMED)} title={t('common.notSaved')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('access.teams.save')}
-            </Button>
-          </Group>
+          <ModalActions action={t('access.teams.save')} onCancel={props.onClose} loading={busy} />
         </Stack>
       </form>
     </Modal>

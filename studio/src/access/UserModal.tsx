@@ -1,7 +1,8 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ModalActions } from '../components/ModalActions';
 import { FormProblems } from '../designer/FormProblems';
 import { graphql } from '../gql';
 import { messagesAt, problemsOf, unclaimed, withoutPath, type Problem } from '../graphql/problems';
@@ -151,14 +152,11 @@ export function UserModal(props: {
             </Text>
           )}
           <FormProblems problems={unclaimed(problems, CLAIMED)} title={t('common.notSaved')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={creating || updating}>
-              {user ? t('access.users.save') : t('access.users.create')}
-            </Button>
-          </Group>
+          <ModalActions
+            action={user ? t('access.users.save') : t('access.users.create')}
+            onCancel={props.onClose}
+            loading={creating || updating}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { readClauses, writeClauses } from '../components/condition-clauses';
+import { readClauses, writeClauses, type FieldOperators, type Operator } from '../components/condition-clauses';
 import { matrixToRules, problemTarget, rulesToMatrix } from './rules-matrix';
 
 // The mappings the pages rest on, without a browser: rules ⇄ matrix, conditions ⇄ clauses.
@@ -64,7 +64,13 @@ describe('rules as a matrix, conditions as clauses', () => {
   });
 
   test('conditions the builder writes read back the same; others are left to JSON', () => {
-    const fields = ['amount', 'stage', 'owner'];
+    // The operators of these fields' types, as the server's `fieldTypes` query lists them.
+    const equality: Operator[] = ['eq', 'neq', 'in', 'nin', 'isNull'];
+    const fields: FieldOperators = new Map([
+      ['amount', [...equality, 'gt', 'gte', 'lt', 'lte']],
+      ['stage', equality],
+      ['owner', equality],
+    ]);
     for (const condition of [
       { amount: { $gte: 1000, $lt: 5000 }, stage: 'won' },
       { $or: [{ stage: 'won' }, { owner: '$user.id' }] },
@@ -75,8 +81,10 @@ describe('rules as a matrix, conditions as clauses', () => {
       expect(clauses).toBeDefined();
       expect(writeClauses(clauses!)).toEqual(condition);
     }
-    expect(readClauses({ company: { name: 'Acme' } }, [...fields, 'company'])).toBeUndefined();
+    expect(readClauses({ company: { name: 'Acme' } }, new Map([...fields, ['company', equality]]))).toBeUndefined();
     expect(readClauses({ $not: { stage: 'won' } }, fields)).toBeUndefined();
     expect(readClauses({ $or: [{ stage: 'won', amount: 5 }, { owner: 'x' }] }, fields)).toBeUndefined();
+    // An operator the field does not take: the operator select could not show it.
+    expect(readClauses({ stage: { $gt: 'won' } }, fields)).toBeUndefined();
   });
 });

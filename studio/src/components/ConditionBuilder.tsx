@@ -6,13 +6,15 @@ import {
   Group,
   Input,
   JsonInput,
+  Loader,
   Radio,
   Select,
   Stack,
   Text,
 } from '@mantine/core';
-import { useState, type JSX } from 'react';
+import { useMemo, useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFieldTypes } from '../designer/use-field-types';
 import { ClauseValueInput } from './ClauseValueInput';
 import {
   EMPTY_CLAUSES,
@@ -21,9 +23,10 @@ import {
   type Clause,
   type ClauseList,
   type Join,
+  type FieldOperators,
   type Operator,
 } from './condition-clauses';
-import { operatorsForType, valueEditor } from './condition-operators';
+import { operatorsByType, operatorsForType, valueEditor, type OperatorsByType } from './condition-operators';
 
 export interface ConditionField {
   name: string;
@@ -55,8 +58,12 @@ function operatorChoice(clause: Clause): string {
 }
 
 /** A clause after its field changed: the operator stays when the new field takes it; the value stays with the type. */
-function withField(clause: Clause, field: ConditionField, before: ConditionField | undefined): Clause {
-  const operators = operatorsForType(field.type);
+function withField(
+  clause: Clause,
+  field: ConditionField,
+  before: ConditionField | undefined,
+  operators: readonly Operator[],
+): Clause {
   const operator = operators.includes(clause.operator) ? clause.operator : operators[0]!;
   const keep = before?.type === field.type && operator === clause.operator;
   return { field: field.name, operator, value: keep ? clause.value : initialValue(field.type, operator) };
@@ -85,10 +92,26 @@ function withOperator(clause: Clause, choice: string, type: string): Clause {
  *     onChange={(conditions) => setRule({ ...rule, conditions })} />
  */
 export function ConditionBuilder(props: ConditionBuilderProps): JSX.Element {
+  const fieldTypes = useFieldTypes();
+  const table = useMemo(() => operatorsByType(fieldTypes), [fieldTypes]);
+  // The clauses are read once the server has said which operators each field type takes.
+  if (table.size === 0)
+    return (
+      <Fieldset legend={props.label} aria-label={props.label} variant="filled" p="sm">
+        <Loader size="sm" />
+      </Fieldset>
+    );
+  return <ClauseEditor {...props} table={table} />;
+}
+
+function ClauseEditor(props: ConditionBuilderProps & { table: OperatorsByType }): JSX.Element {
   const { t } = useTranslation();
-  const names = props.fields.map((f) => f.name);
+  const operatorsOf = (field: ConditionField) => operatorsForType(props.table, field.type);
+  // A field of a type the server lists no operators for cannot be a clause's field.
+  const fields = props.fields.filter((f) => operatorsOf(f).length > 0);
+  const fieldOperators: FieldOperators = new Map(fields.map((f) => [f.name, operatorsOf(f)]));
   const [seen, setSeen] = useState(() => keyOf(props.value));
-  const [list, setList] = useState<ClauseList | undefined>(() => readClauses(props.value, names));
+  const [list, setList] = useState<ClauseList | undefined>(() => readClauses(props.value, fieldOperators));
   const [mode, setMode] = useState<Mode>(() => (list ? 'clauses' : 'json'));
   const [json, setJson] = useState(() => JSON.stringify(props.value ?? {}, null, 2));
   const [jsonError, setJsonError] = useState(false);
@@ -96,7 +119,7 @@ export function ConditionBuilder(props: ConditionBuilderProps): JSX.Element {
   // A new value from outside (another rule, a re-read after a failed save) replaces the draft.
   const incoming = keyOf(props.value);
   if (incoming !== seen) {
-    const read = readClauses(props.value, names);
+    const read = readClauses(props.value, fieldOperators);
     setSeen(incoming);
     setList(read);
     setJson(JSON.stringify(props.value ?? {}, null, 2));
@@ -131,15 +154,15 @@ export function ConditionBuilder(props: ConditionBuilderProps): JSX.Element {
     }
     setJsonError(false);
     const value = Object.keys(parsed).length ? (parsed as Record<string, unknown>) : undefined;
-    setList(readClauses(value, names));
+    setList(readClauses(value, fieldOperators));
     emit(value);
   };
 
   const current = list ?? EMPTY_CLAUSES;
   const setClause = (i: number, clause: Clause) =>
     editClauses({ ...current, clauses: current.clauses.map((c, j) => (j === i ? clause : c)) });
-  const fieldOf = (name: string) => props.fields.find((f) => f.name === name);
-  const fieldData = props.fields.map((f) => ({ value: f.name, label: f.label }));
+  const fieldOf = (name: string) => fields.find((f) => f.name === name);
+  const fieldData = fields.map((f) => ({ value: f.name, label: f.label }));
 
   return (
     <Fieldset legend={props.label} aria-label={props.label} variant="filled" p="sm">
@@ -184,7 +207,7 @@ export function ConditionBuilder(props: ConditionBuilderProps): JSX.Element {
             {current.clauses.map((clause, i) => {
               const field = fieldOf(clause.field);
               const n = i + 1;
-              const operators = field ? operatorsForType(field.type) : [];
+              const operators = field ? operatorsOf(field) : [];
               const operatorData = operators.flatMap((op) =>
                 op === 'isNull'
                   ? [
@@ -209,7 +232,7 @@ export function ConditionBuilder(props: ConditionBuilderProps): JSX.Element {
                     value={clause.field || null}
                     onChange={(name) => {
                       const next = name ? fieldOf(name) : undefined;
-                      if (next) setClause(i, withField(clause, next, field));
+                      if (next) setClause(i, withField(clause, next, field, operatorsOf(next)));
                     }}
                     searchable
                     allowDeselect={false}

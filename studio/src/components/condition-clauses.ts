@@ -8,22 +8,14 @@
  * `writeClauses(readClauses(c))` gives back a condition with the same meaning as `c`.
  */
 
-/** The operators of runtime/src/conditions/operators.ts. */
+/**
+ * The operators of the condition language (runtime/src/conditions/operators.ts), by name: the studio labels
+ * each one. Which ones a field takes the server says (`fieldTypes { operators }`).
+ */
 export type Operator = 'eq' | 'neq' | 'in' | 'nin' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'startsWith' | 'isNull';
 
-export const OPERATORS: readonly Operator[] = [
-  'eq',
-  'neq',
-  'in',
-  'nin',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'contains',
-  'startsWith',
-  'isNull',
-];
+/** The operators each field of the object takes, by field name; fields not in it are not clause fields. */
+export type FieldOperators = ReadonlyMap<string, readonly Operator[]>;
 
 export interface Clause {
   readonly field: string;
@@ -54,11 +46,10 @@ function isScalar(value: unknown): boolean {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
 }
 
-function operatorOf(key: string): Operator | undefined {
-  if (key === '$ne') return 'neq';
-  if (!key.startsWith('$')) return undefined;
-  const name = key.slice(1);
-  return (OPERATORS as readonly string[]).includes(name) ? (name as Operator) : undefined;
+/** The operator a `$` key names, if the field takes it. */
+function operatorOf(key: string, operators: readonly Operator[]): Operator | undefined {
+  const name = key === '$ne' ? 'neq' : key.startsWith('$') ? key.slice(1) : undefined;
+  return operators.find((operator) => operator === name);
 }
 
 /** One operand as a clause value, or undefined when a clause cannot show it. */
@@ -78,9 +69,10 @@ function readOperand(operator: Operator, operand: unknown): { value: unknown } |
 }
 
 /** The clauses of one field's entry (`amount: { $gte: 1, $lt: 5 }` is two), or undefined. */
-function readEntry(field: string, entry: unknown): Clause[] | undefined {
-  if (entry === null) return [{ field, operator: 'isNull', value: true }];
+function readEntry(field: string, entry: unknown, operators: readonly Operator[]): Clause[] | undefined {
+  if (entry === null) return operators.includes('isNull') ? [{ field, operator: 'isNull', value: true }] : undefined;
   if (!isPlainObject(entry)) {
+    if (!operators.includes('eq')) return undefined;
     const operand = readOperand('eq', entry);
     return operand ? [{ field, operator: 'eq', ...operand }] : undefined;
   }
@@ -88,8 +80,8 @@ function readEntry(field: string, entry: unknown): Clause[] | undefined {
   if (keys.length === 0) return undefined;
   const clauses: Clause[] = [];
   for (const key of keys) {
-    const operator = operatorOf(key);
-    if (!operator) return undefined; // a nested condition on a related object, or an unknown key
+    const operator = operatorOf(key, operators);
+    if (!operator) return undefined; // a nested condition on a related object, an operator the field does not take
     const operand = readOperand(operator, entry[key]);
     if (!operand) return undefined;
     clauses.push({ field, operator, ...operand });
@@ -98,12 +90,13 @@ function readEntry(field: string, entry: unknown): Clause[] | undefined {
 }
 
 /** The clauses of an object of field entries, all of which must hold. */
-function readFields(condition: Json, known: ReadonlySet<string>): Clause[] | undefined {
+function readFields(condition: Json, fields: FieldOperators): Clause[] | undefined {
   const clauses: Clause[] = [];
   for (const [key, entry] of Object.entries(condition)) {
     if (entry === undefined) continue;
-    if (key.startsWith('$') || !known.has(key)) return undefined;
-    const read = readEntry(key, entry);
+    const operators = key.startsWith('$') ? undefined : fields.get(key);
+    if (!operators) return undefined;
+    const read = readEntry(key, entry, operators);
     if (!read) return undefined;
     clauses.push(...read);
   }
@@ -111,16 +104,16 @@ function readFields(condition: Json, known: ReadonlySet<string>): Clause[] | und
 }
 
 /**
- * A condition as a clause list; undefined when it has parts a clause list cannot show.
+ * A condition as a clause list; undefined when it has parts a clause list cannot show (among them an
+ * operator the field does not take: the operator select could not show it).
  *
  * @example
- *   readClauses({ amount: { $gte: 1000 }, stage: 'won' }, ['amount', 'stage'])
+ *   readClauses({ amount: { $gte: 1000 }, stage: 'won' }, new Map([['amount', ['gte', …]], ['stage', ['eq', …]]]))
  *   // { join: 'and', clauses: [{ field: 'amount', operator: 'gte', value: 1000 }, { field: 'stage', operator: 'eq', value: 'won' }] }
  */
-export function readClauses(condition: unknown, fields: readonly string[]): ClauseList | undefined {
+export function readClauses(condition: unknown, fields: FieldOperators): ClauseList | undefined {
   if (condition === undefined || condition === null) return EMPTY_CLAUSES;
   if (!isPlainObject(condition)) return undefined;
-  const known = new Set(fields);
   const keys = Object.keys(condition).filter((k) => condition[k] !== undefined);
   if (keys.length === 1 && (keys[0] === '$or' || keys[0] === '$and')) {
     const items = condition[keys[0]];
@@ -128,14 +121,14 @@ export function readClauses(condition: unknown, fields: readonly string[]): Clau
     const clauses: Clause[] = [];
     for (const item of items) {
       if (!isPlainObject(item)) return undefined;
-      const read = readFields(item, known);
+      const read = readFields(item, fields);
       // Under `$or` each item must be one clause: `{ a: 1, b: 2 }` inside an "any" list would be an "all" group.
       if (!read || (keys[0] === '$or' && read.length !== 1)) return undefined;
       clauses.push(...read);
     }
     return { join: keys[0] === '$or' ? 'or' : 'and', clauses };
   }
-  const clauses = readFields(condition, known);
+  const clauses = readFields(condition, fields);
   return clauses ? { join: 'and', clauses } : undefined;
 }
 

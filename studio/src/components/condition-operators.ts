@@ -1,45 +1,23 @@
 import type { Operator } from './condition-clauses';
 
+/** The condition operators of each field type, by type name, as the server's `fieldTypes` query lists them. */
+export type OperatorsByType = ReadonlyMap<string, readonly Operator[]>;
+
 /**
- * The operators each Stratum field type accepts, as the runtime's field types declare them
- * (runtime/src/fields/*-types.ts, runtime/src/conditions/operators.ts). The GraphQL API does not list them,
- * so the studio restates them here.
+ * The table of the server's field types (core and plugins). The studio does not restate the runtime's lists:
+ * the server says what its condition parser allows.
  */
-const EQUALITY: readonly Operator[] = ['eq', 'neq', 'in', 'nin', 'isNull'];
-const ORDERED: readonly Operator[] = [...EQUALITY, 'gt', 'gte', 'lt', 'lte'];
-const TEXTUAL: readonly Operator[] = [...ORDERED, 'contains', 'startsWith'];
-const ARRAY: readonly Operator[] = ['contains', 'eq', 'isNull'];
-const NULL_ONLY: readonly Operator[] = ['isNull'];
+export function operatorsByType(types: readonly { name: string; operators: readonly string[] }[]): OperatorsByType {
+  // The server's operator names are the condition language's, which `Operator` spells.
+  return new Map(types.map((t) => [t.name, t.operators as readonly Operator[]]));
+}
 
-const BY_TYPE: Readonly<Record<string, readonly Operator[]>> = {
-  text: TEXTUAL,
-  longText: TEXTUAL,
-  richText: TEXTUAL,
-  email: TEXTUAL,
-  phone: TEXTUAL,
-  url: TEXTUAL,
-  number: ORDERED,
-  currency: ORDERED,
-  percent: ORDERED,
-  rating: ORDERED,
-  autonumber: ORDERED,
-  date: ORDERED,
-  datetime: ORDERED,
-  select: EQUALITY,
-  multiSelect: ARRAY,
-  boolean: ['eq', 'neq', 'isNull'],
-  // A to-one relation compares the related id (the reference operators of conditions/parse.ts).
-  relation: EQUALITY,
-  id: EQUALITY,
-  formula: NULL_ONLY,
-  rollup: NULL_ONLY,
-  address: NULL_ONLY,
-  json: NULL_ONLY,
-};
-
-/** The operators offered for a field of this type; unknown (plugin) types get equality. */
-export function operatorsForType(type: string): readonly Operator[] {
-  return BY_TYPE[type] ?? EQUALITY;
+/**
+ * The operators offered for a field of this type. The system `id` field has no registry type: it compares by
+ * id, as a to-one relation does (runtime/src/conditions/parse.ts). A type the server does not list takes none.
+ */
+export function operatorsForType(table: OperatorsByType, type: string): readonly Operator[] {
+  return table.get(type === 'id' ? 'relation' : type) ?? [];
 }
 
 /** How a clause's value is edited, by field type and operator. */

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ModalActions } from '../components/ModalActions';
 import { graphql } from '../gql';
 import { messagesAt, problemsOf, unclaimed, withoutPath, type Problem } from '../graphql/problems';
 import { FormProblems } from './FormProblems';
@@ -90,14 +91,7 @@ export function NewObjectModal({ opened, onClose }: { opened: boolean; onClose: 
             error={messagesAt(problems, 'input.label')}
           />
           <FormProblems problems={unclaimed(problems, PATHS)} title={t('common.notSaved')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => close()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('objects.new.submit')}
-            </Button>
-          </Group>
+          <ModalActions action={t('objects.new.submit')} onCancel={() => close()} loading={fetching} />
         </Stack>
       </form>
     </Modal>

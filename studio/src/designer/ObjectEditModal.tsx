@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ModalActions } from '../components/ModalActions';
 import { graphql } from '../gql';
 import { messagesAt, problemsOf, unclaimed, withoutPath, type Problem } from '../graphql/problems';
 import { FormProblems } from './FormProblems';
@@ -14,10 +15,7 @@ import { PlanView, type PlanShape } from './PlanView';
 const UpdateObjectDocument = graphql(`
   mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {
     updateObject(name: $name, input: $input, dryRun: $dryRun) {
-      applied
-      revision
-      changes
-      destructive
+      ...PlanFields
     }
   }
 `);
@@ -135,14 +133,12 @@ export function ObjectEditModal(props: {
           />
           {plan && <PlanView plan={plan} title={t('objects.plan.title')} />}
           <FormProblems problems={unclaimed(problems, PATHS)} title={t('common.notSaved')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => close()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching} color={plan ? 'orange' : undefined}>
-              {plan ? t('objects.edit.confirmRename') : t('objects.edit.save')}
-            </Button>
-          </Group>
+          <ModalActions
+            action={plan ? t('objects.edit.confirmRename') : t('objects.edit.save')}
+            onCancel={() => close()}
+            loading={fetching}
+            color={plan ? 'orange' : undefined}
+          />
         </Stack>
       </form>
     </Modal>

@@ -7,6 +7,7 @@ const FieldTypesDocument = graphql(`
       name
       computed
       settings
+      operators
     }
   }
 `);
@@ -16,6 +17,8 @@ export interface FieldTypeInfo {
   readonly computed: boolean;
   /** JSON Schema of the type's settings. */
   readonly settings: { readonly properties?: Readonly<Record<string, unknown>> };
+  /** The condition operators a field of the type takes, as the server parses conditions. */
+  readonly operators: readonly string[];
 }
 
 /** The field types of the server's registry (core and plugins), in its order; empty while loading. */

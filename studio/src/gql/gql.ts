@@ -26,19 +26,20 @@ type Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n": typeof types.ReactivateUserDocument,
-    "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.DeleteFieldDocument,
-    "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.DeleteObjectDocument,
+    "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": typeof types.DeleteFieldDocument,
+    "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": typeof types.DeleteObjectDocument,
     "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateFieldDocument,
     "\n  mutation UpdateField(\n    $object: String!\n    $name: String!\n    $input: FieldUpdateInput!\n    $dryRun: Boolean\n    $allowDestructive: Boolean\n  ) {\n    updateField(object: $object, name: $name, input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.UpdateFieldDocument,
     "\n  query CheckFormula($object: String!, $expression: String!, $resultType: String, $currency: String, $field: String) {\n    checkFormula(\n      object: $object\n      expression: $expression\n      resultType: $resultType\n      currency: $currency\n      field: $field\n    ) {\n      ok\n      type\n      problems {\n        path\n        message\n        position\n      }\n    }\n  }\n": typeof types.CheckFormulaDocument,
     "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateObjectDocument,
-    "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.UpdateObjectDocument,
-    "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n": typeof types.FieldTypesDocument,
+    "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": typeof types.UpdateObjectDocument,
+    "\n  fragment PlanFields on ManifestPlan {\n    applied\n    revision\n    changes\n    destructive\n  }\n": typeof types.PlanFieldsFragmentDoc,
+    "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n": typeof types.FieldTypesDocument,
     "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": typeof types.LayoutObjectsDocument,
     "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n": typeof types.FormLayoutDocument,
     "\n  mutation SaveFormLayout($name: String!, $layout: JSON) {\n    updateObject(name: $name, input: { layout: $layout }) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.SaveFormLayoutDocument,
     "\n  query ManifestExport {\n    exportManifest\n  }\n": typeof types.ManifestExportDocument,
-    "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.ImportManifestDocument,
+    "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      ...PlanFields\n    }\n  }\n": typeof types.ImportManifestDocument,
     "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      diff\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n": typeof types.RevisionsDocument,
     "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.RevertDocument,
     "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      pluralName\n      label(locale: $locale)\n      labels\n      description\n      titleField\n      fields {\n        name\n        type\n        required\n        unique\n        indexed\n        searchable\n        system\n        default\n        settings\n        description\n        labels\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n": typeof types.ObjectFieldsDocument,
@@ -73,19 +74,20 @@ const documents: Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n": types.ReactivateUserDocument,
-    "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.DeleteFieldDocument,
-    "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.DeleteObjectDocument,
+    "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": types.DeleteFieldDocument,
+    "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": types.DeleteObjectDocument,
     "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateFieldDocument,
     "\n  mutation UpdateField(\n    $object: String!\n    $name: String!\n    $input: FieldUpdateInput!\n    $dryRun: Boolean\n    $allowDestructive: Boolean\n  ) {\n    updateField(object: $object, name: $name, input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.UpdateFieldDocument,
     "\n  query CheckFormula($object: String!, $expression: String!, $resultType: String, $currency: String, $field: String) {\n    checkFormula(\n      object: $object\n      expression: $expression\n      resultType: $resultType\n      currency: $currency\n      field: $field\n    ) {\n      ok\n      type\n      problems {\n        path\n        message\n        position\n      }\n    }\n  }\n": types.CheckFormulaDocument,
     "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateObjectDocument,
-    "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.UpdateObjectDocument,
-    "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n": types.FieldTypesDocument,
+    "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": types.UpdateObjectDocument,
+    "\n  fragment PlanFields on ManifestPlan {\n    applied\n    revision\n    changes\n    destructive\n  }\n": types.PlanFieldsFragmentDoc,
+    "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n": types.FieldTypesDocument,
     "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": types.LayoutObjectsDocument,
     "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n": types.FormLayoutDocument,
     "\n  mutation SaveFormLayout($name: String!, $layout: JSON) {\n    updateObject(name: $name, input: { layout: $layout }) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.SaveFormLayoutDocument,
     "\n  query ManifestExport {\n    exportManifest\n  }\n": types.ManifestExportDocument,
-    "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.ImportManifestDocument,
+    "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      ...PlanFields\n    }\n  }\n": types.ImportManifestDocument,
     "\n  query Revisions {\n    revisions(first: 50) {\n      number\n      createdAt\n      actor\n      summary\n      diff\n    }\n    users {\n      id\n      name\n      email\n    }\n  }\n": types.RevisionsDocument,
     "\n  mutation Revert($revision: Int!) {\n    revert(revision: $revision) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.RevertDocument,
     "\n  query ObjectFields($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      pluralName\n      label(locale: $locale)\n      labels\n      description\n      titleField\n      fields {\n        name\n        type\n        required\n        unique\n        indexed\n        searchable\n        system\n        default\n        settings\n        description\n        labels\n        label(locale: $locale)\n      }\n    }\n    objects {\n      name\n      label(locale: $locale)\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n      }\n    }\n  }\n": types.ObjectFieldsDocument,
@@ -173,11 +175,11 @@ export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    up
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+export function graphql(source: "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -197,11 +199,15 @@ export function graphql(source: "\n  mutation CreateObject($input: ObjectInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n"): (typeof documents)["\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n    }\n  }\n"];
+export function graphql(source: "\n  fragment PlanFields on ManifestPlan {\n    applied\n    revision\n    changes\n    destructive\n  }\n"): (typeof documents)["\n  fragment PlanFields on ManifestPlan {\n    applied\n    revision\n    changes\n    destructive\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n"): (typeof documents)["\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -221,7 +227,7 @@ export function graphql(source: "\n  query ManifestExport {\n    exportManifest\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"): (typeof documents)["\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      ...PlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      ...PlanFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,7 +38,7 @@ export function LayoutPreview(props: { fields: readonly LayoutField[]; layout: F
         schema={form.schema}
         uiSchema={uiSchema}
         formData={values}
-        validator={recordFormValidator}
+        validator={recordFormValidator(i18n.language)}
         onChange={(event) => setValues((event.formData ?? {}) as Record<string, unknown>)}
         idPrefix="preview"
         noHtml5Validate

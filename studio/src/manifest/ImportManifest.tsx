@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Checkbox, FileInput, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { METADATA_TYPENAMES } from '../designer/metadata-typenames';
+import { PlanningNote } from '../designer/PlannedChangeView';
 import { PlanView, type PlanShape } from '../designer/PlanView';
 import { graphql } from '../gql';
 import { problemsOf, type Problem } from '../graphql/problems';
@@ -11,10 +12,7 @@ import { parseJson } from './parse-json';
 const ApplyManifestDocument = graphql(`
   mutation ImportManifest($manifest: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {
     applyManifest(manifest: $manifest, dryRun: $dryRun, allowDestructive: $allowDestructive) {
-      applied
-      revision
-      changes
-      destructive
+      ...PlanFields
     }
   }
 `);
@@ -89,12 +87,7 @@ export function ImportManifest() {
           onChange={(chosen) => void choose(chosen)}
           clearable
         />
-        {state.kind === 'planning' && (
-          <Group gap="xs">
-            <Loader size="sm" />
-            <Text size="sm">{t('manifest.import.planning')}</Text>
-          </Group>
-        )}
+        {state.kind === 'planning' && <PlanningNote>{t('manifest.import.planning')}</PlanningNote>}
         {state.kind === 'invalidJson' && (
           <Alert color="red" role="alert" title={t('manifest.import.invalidJson')}>
             {state.line !== null && (

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalActions } from '../components/ModalActions';
 import { asLabels, newStage, type PipelineDraft, type StageDraft } from './stage-draft';
 import { API_NAME } from './stage-validation';
 
@@ -111,12 +112,7 @@ export function NewPipelineModal(props: {
             value={label}
             onChange={(e) => setLabel(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit">{t('pipelines.new.submit')}</Button>
-          </Group>
+          <ModalActions action={t('pipelines.new.submit')} onCancel={close} />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ModalActions } from '../components/ModalActions';
 import { localized } from '../components/localized';
 import { FormProblems } from '../designer/FormProblems';
 import { messagesAt, problemsOf, unclaimed, type Problem } from '../graphql/problems';
@@ -113,14 +114,7 @@ export function NewWorkflowModal(props: { types: StepTypes; opened: boolean; onC
             error={messagesAt(problems, 'input.steps') ?? messagesAt(problems, 'input.start')}
           />
           <FormProblems problems={unclaimed(problems, [...PATHS, 'input.start'])} title={t('common.notSaved')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => close()}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={fetching}>
-              {t('flow.new.create')}
-            </Button>
-          </Group>
+          <ModalActions action={t('flow.new.create')} onCancel={() => close()} loading={fetching} />
         </Stack>
       </form>
     </Modal>

@@ -13,17 +13,19 @@ export function useNodeProblems(
   graph: readonly GraphProblem[],
   server: ReadonlyMap<string, readonly string[]>,
 ): ReadonlyMap<string, readonly string[]> {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   return useMemo(() => {
     const problems = new Map<string, string[]>();
     const add = (node: string, message: string) => problems.set(node, [...(problems.get(node) ?? []), message]);
-    for (const message of settingsErrors(def.trigger, types.triggerForm(def.trigger.type))) add(TRIGGER_NODE, message);
+    for (const message of settingsErrors(def.trigger, types.triggerForm(def.trigger.type), language))
+      add(TRIGGER_NODE, message);
     for (const step of def.steps)
-      for (const message of settingsErrors(step, types.stepForm(step.type))) add(step.id, message);
+      for (const message of settingsErrors(step, types.stepForm(step.type), language)) add(step.id, message);
     for (const p of graph) add(p.node, t(`flow.graph.${p.code}`, { key: p.key, target: p.target }));
     for (const [node, messages] of server) for (const message of messages) add(node, message);
     return problems;
-  }, [def, types, graph, server, t]);
+  }, [def, types, graph, server, t, language]);
 }
 
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>

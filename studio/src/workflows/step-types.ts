@@ -22,7 +22,11 @@ export interface StepTypes {
 
 type Schemas = { steps?: Record<string, unknown>; triggers?: Record<string, unknown> };
 
-export function buildStepTypes(raw: unknown, typeTitle: (type: string) => string): StepTypes {
+export function buildStepTypes(
+  raw: unknown,
+  typeTitle: (type: string) => string,
+  keyTitle: (type: string, key: string) => string = (_type, key) => key,
+): StepTypes {
   const { steps = {}, triggers = {} } = (raw ?? {}) as Schemas;
   const memo = <T>(make: (type: string) => T) => {
     const cache = new Map<string, T>();
@@ -31,13 +35,13 @@ export function buildStepTypes(raw: unknown, typeTitle: (type: string) => string
       return cache.get(type)!;
     };
   };
-  const stepForm = memo((type) => settingsForm(steps[type], typeTitle));
+  const stepForm = memo((type) => settingsForm(steps[type], typeTitle, (key) => keyTitle(type, key)));
   const edgeKeys = memo((type) => edgeKeysOfSchema(steps[type]));
   return {
     stepTypes: Object.keys(steps),
     triggerTypes: Object.keys(triggers),
     stepForm,
-    triggerForm: memo((type) => settingsForm(triggers[type], typeTitle)),
+    triggerForm: memo((type) => settingsForm(triggers[type], typeTitle, (key) => keyTitle(type, key))),
     stepSchema: (type) => steps[type],
     triggerSchema: (type) => triggers[type],
     edgeKeysOf: edgeKeys,
@@ -49,7 +53,15 @@ export function useStepTypes() {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({ query: WorkflowStepTypesDocument });
   const types = useMemo(
-    () => (data ? buildStepTypes(data.workflowStepTypes, (type) => t(`flow.valueTypes.${type}`, type)) : null),
+    () =>
+      data
+        ? buildStepTypes(
+            data.workflowStepTypes,
+            (type) => t(`flow.valueTypes.${type}`, type),
+            // A type's own word for a key first (a stage trigger's `to` is a stage, an e-mail's a recipient).
+            (type, key) => t([`flow.typeKeys.${type}.${key}`, `flow.keys.${key}`], { defaultValue: key }),
+          )
+        : null,
     [data, t],
   );
   return { types, fetching, error };

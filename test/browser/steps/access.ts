@@ -1,33 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
+import { choose, chooseMany } from './common';
 
 /**
  * Reusable studio steps for roles and people, through the UI only (as a person with a screen reader finds
  * things: by role and accessible name). Each step starts from any signed-in page.
  */
-
-/** Picks an option of a Mantine select (or adds one to a multi-select) by the control's label and the option's text. */
-export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByRole('textbox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** Picks several options of a Mantine multi-select, then closes its dropdown. */
-export async function chooseMany(page: Page, scope: Locator, label: string, options: readonly string[]) {
-  const input = scope.getByRole('textbox', { name: label, exact: true });
-  for (const option of options) {
-    await input.click();
-    await page.getByRole('option', { name: option, exact: true }).click();
-  }
-  await input.press('Tab');
-}
-
-export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('input[name=password]').press('Enter');
-  await page.getByRole('navigation').getByRole('link', { name: 'Roles' }).waitFor();
-}
 
 /** One clause of a condition, as the condition builder shows it: labels, not API names. */
 export interface ClauseSpec {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { choose } from './common';
 
 /**
  * Reusable UI steps for the form layout designer (studio/src/layouts), in English, taking a signed-in page.
@@ -8,8 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 /** Opens Forms from the navigation and picks an object ("Deal (deal)"). */
 export async function openFormLayouts(page: Page, objectOption: string): Promise<void> {
   await page.getByRole('link', { name: 'Forms' }).click();
-  await page.getByRole('textbox', { name: 'Object' }).click();
-  await page.getByRole('option', { name: objectOption, exact: true }).click();
+  await choose(page, page, 'Object', objectOption);
   await page.getByRole('region', { name: 'Preview' }).waitFor();
 }
 
@@ -87,10 +87,8 @@ export async function showSectionWhen(page: Page, label: string, field: string, 
   const condition = card.getByRole('group', { name: 'Show this section only when' });
   await condition.getByRole('button', { name: 'Add condition' }).click();
   const clause = condition.getByRole('group', { name: 'Condition 1' });
-  await clause.getByRole('textbox', { name: 'Field' }).click();
-  await page.getByRole('option', { name: field, exact: true }).click();
-  await clause.getByRole('textbox', { name: 'Value' }).click();
-  await page.getByRole('option', { name: value, exact: true }).click();
+  await choose(page, clause, 'Field', field);
+  await choose(page, clause, 'Value', value);
 }
 
 /** Saves the layout and waits for the confirmation. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { choose } from './common';
 
 /**
  * Reusable UI steps of the object manager (studio/src/designer): each drives the studio as a person would, by
@@ -37,30 +38,6 @@ const TYPE_LABELS: Record<FieldSpec['type'], string> = {
   formula: 'Formula',
   rollup: 'Rollup',
 };
-
-/** Picks an option of a Mantine select inside `scope`, by the select's label and the option's text. */
-export async function choose(
-  page: Page,
-  scope: Locator,
-  label: string,
-  option: string | RegExp,
-  search = typeof option === 'string' ? option.slice(0, 3) : '',
-): Promise<void> {
-  const input = scope.getByRole('textbox', { name: label, exact: true });
-  await input.click();
-  // Searchable selects filter as one types (long lists such as currencies show only the first matches).
-  if (search && (await input.isEditable())) await input.fill(search);
-  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
-}
-
-/** Signs in with the login form and waits for the objects list. */
-export async function login(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('input[name=password]').press('Enter');
-  await page.getByRole('table', { name: 'Objects' }).waitFor();
-}
 
 /** Opens an object's fields page from the navigation. */
 export async function openObject(page: Page, name: string): Promise<void> {

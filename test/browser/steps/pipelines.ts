@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { choose } from './common';
 
 /**
  * What a person does in the studio's pipeline editor (/pipelines), as steps other browser tests can compose.
@@ -34,16 +35,14 @@ export async function openPipelines(page: Page): Promise<void> {
 
 /** Shows the pipelines of one object ("Deal"). */
 export async function chooseObject(page: Page, objectLabel: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Object' }).click();
-  await page.getByRole('option', { name: new RegExp(`^${objectLabel} · `) }).click();
+  await choose(page, page, 'Object', new RegExp(`^${objectLabel} · `));
 }
 
 /** "New pipeline": the object, the stage field and a label; the editor then shows the unsaved draft. */
 export async function startPipeline(page: Page, spec: Omit<PipelineSpec, 'stages'>): Promise<void> {
   await page.getByRole('button', { name: 'New pipeline' }).click();
   const dialog = page.getByRole('dialog', { name: 'New pipeline' });
-  await dialog.getByRole('textbox', { name: 'Object' }).click();
-  await page.getByRole('option', { name: spec.object, exact: true }).click();
+  await choose(page, dialog, 'Object', spec.object);
   await dialog.getByRole('textbox', { name: 'Stage field' }).fill(spec.field);
   await dialog.getByRole('textbox', { name: 'Label' }).fill(spec.label);
   await dialog.getByRole('button', { name: 'Continue' }).click();

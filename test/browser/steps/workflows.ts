@@ -1,15 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
+import { choose } from './common';
 
 /**
  * The workflow designer's UI steps (studio/src/workflows), each a few clicks a person makes, so that tests —
  * this feature's and an end-to-end one — compose them. They find controls by role and accessible name.
  */
-
-/** Picks an option of a Mantine select inside `scope`, by the select's label and the option's text. */
-export async function choose(page: Page, scope: Locator | Page, label: string, option: string): Promise<void> {
-  await scope.getByRole('textbox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** The canvas node of a step (or `__trigger`). */
 export function node(page: Page, id: string): Locator {
@@ -19,15 +14,6 @@ export function node(page: Page, id: string): Locator {
 /** The designer's side panel (an aside at desktop width). */
 export function panel(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Panel' });
-}
-
-/** Signs in on the studio's login page and waits for the first page. */
-export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(url);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(password);
-  await page.locator('input[name=password]').press('Enter');
-  await page.getByRole('table', { name: 'Objects' }).waitFor();
 }
 
 /** Opens a workflow's designer from the list. */
@@ -82,9 +68,14 @@ export async function addStep(page: Page, typeLabel: string): Promise<void> {
   await page.getByRole('button', { name: `Add step: ${typeLabel}` }).click();
 }
 
-/** Types into a text setting of the selected node (its label is the setting's key, e.g. "to"). */
+/** Types into a text setting of the selected node, found by its label ("Into stage", "Message"). */
 export async function fillSetting(page: Page, label: string, value: string): Promise<void> {
   await panel(page).getByRole('textbox', { name: label, exact: true }).fill(value);
+}
+
+/** Picks the object a step or trigger names ("Task (task)") from the settings' object list. */
+export async function chooseObjectSetting(page: Page, option: string): Promise<void> {
+  await choose(page, panel(page), 'Object', option, option.slice(0, 3));
 }
 
 /**

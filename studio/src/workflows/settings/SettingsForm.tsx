@@ -7,17 +7,21 @@ import {
   type RegistryWidgetsType,
   type TemplatesType,
 } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { localized } from '../../components/localized';
+import { schemaValidator } from '../../components/schema-validator';
+import { WorkflowObjectsDocument } from '../documents';
 import type { SettingsForm as Settings } from './form-schema';
 import { formValues } from './form-schema';
 import { MapEntryTemplate } from './MapEntryTemplate';
+import { ObjectNameWidget } from './ObjectNameWidget';
 import { AnyValueField, TemplateTextWidget, type SettingsContext } from './TemplateTextWidget';
 import type { Variable } from './variables';
 
 // Registered once for every form: string settings get the variable picker, values of any type their own field.
-const widgets: RegistryWidgetsType = { TextWidget: TemplateTextWidget };
+const widgets: RegistryWidgetsType = { TextWidget: TemplateTextWidget, objectName: ObjectNameWidget };
 const fields: RegistryFieldsType = { anyValue: AnyValueField };
 const templates: Partial<TemplatesType> = { WrapIfAdditionalTemplate: MapEntryTemplate };
 // rjsf's own words that these forms show, in the user's language (the rest stay English).
@@ -40,7 +44,16 @@ export const SettingsForm = memo(function SettingsForm(props: {
   readOnly: boolean;
   onChange: (settings: Record<string, unknown>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [{ data: objectData }] = useQuery({ query: WorkflowObjectsDocument });
+  const objects = useMemo(
+    () =>
+      (objectData?.objects ?? []).map((o) => ({
+        value: o.name,
+        label: `${localized(o.label, i18n.language, o.name)} (${o.name})`,
+      })),
+    [objectData, i18n.language],
+  );
   const translate = useCallback(
     (text: TranslatableString, params?: string[]) =>
       RJSF_WORDS[text] ? t(`flow.rjsf.${RJSF_WORDS[text]}`) : englishStringTranslator(text, params),
@@ -48,7 +61,7 @@ export const SettingsForm = memo(function SettingsForm(props: {
   );
   const ref = useRef<CoreForm>(null);
   const formData = useMemo(() => formValues(props.value, props.form), [props.value, props.form]);
-  const context = useMemo<SettingsContext>(() => ({ variables: props.variables }), [props.variables]);
+  const context = useMemo<SettingsContext>(() => ({ variables: props.variables, objects }), [props.variables, objects]);
   const uiSchema = useMemo(() => ({ ...props.form.uiSchema, ...hiddenSubmit }), [props.form]);
   useEffect(() => {
     ref.current?.validateForm();
@@ -60,7 +73,7 @@ export const SettingsForm = memo(function SettingsForm(props: {
       schema={props.form.schema}
       uiSchema={uiSchema}
       formData={formData}
-      validator={validator}
+      validator={schemaValidator(i18n.language)}
       widgets={widgets}
       fields={fields}
       templates={templates}

@@ -106,7 +106,7 @@ export function SettingsPanel(props: {
       {keys.map((key) => (
         <Select
           key={key}
-          label={t(`flow.edges.${key}`, { defaultValue: key })}
+          label={t([`flow.keys.${key}`, `flow.edges.${key}`], { defaultValue: key })}
           description={t('flow.settings.edgeHint')}
           data={targets}
           value={linkOf(key)}

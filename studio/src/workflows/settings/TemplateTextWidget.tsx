@@ -7,6 +7,8 @@ import type { Variable } from './variables';
 /** What the designer hands every settings form through rjsf's `formContext`. */
 export interface SettingsContext {
   readonly variables: readonly Variable[];
+  /** The workspace's objects, for settings that name one (ObjectNameWidget). */
+  readonly objects: readonly { value: string; label: string }[];
 }
 
 const variablesOf = (context: unknown) => (context as SettingsContext | undefined)?.variables ?? [];
@@ -43,7 +45,8 @@ export function TemplateTextWidget(props: WidgetProps) {
 export function AnyValueField(props: FieldProps) {
   const { t } = useTranslation();
   const id = props.fieldPathId.$id;
-  const label = props.name;
+  // A setting's title (its label in the user's language); a map entry's own key.
+  const label = props.schema.title ?? props.name;
   const value: unknown = props.formData;
   const error = props.rawErrors?.length ? props.rawErrors.join('\n') : undefined;
   const disabled = props.disabled || props.readonly;

@@ -38,6 +38,9 @@ const isTextOrOther = (schema: Schema) =>
 /** Settings every step has (definition.ts `base`): shown after the ones of its type. */
 const COMMON_LAST = ['label', 'retries'];
 
+/** Settings naming an object of the model (`createRecord.object`, a trigger's `object`): picked from a list. */
+const isObjectName = (key: string, schema: Schema) => key === 'object' && schema.type === 'string';
+
 /** The uiSchema for `schema` (and below it): `anyValue` wherever a value may be anything. */
 function uiFor(schema: Schema): UiSchema {
   // rjsf would draw a chooser of alternatives; one input that takes text (or JSON for the rest) reads better.
@@ -46,7 +49,7 @@ function uiFor(schema: Schema): UiSchema {
   const ui: UiSchema = {};
   const properties = schema.properties as Record<string, Schema> | undefined;
   for (const [key, property] of Object.entries(properties ?? {})) {
-    const child = uiFor(property);
+    const child = isObjectName(key, property) ? { 'ui:widget': 'objectName' } : uiFor(property);
     if (Object.keys(child).length) ui[key] = child;
   }
   const additional = schema.additionalProperties;
@@ -76,14 +79,22 @@ function titled(schema: Schema, typeTitle: (type: string) => string): Schema {
   return out;
 }
 
-export function settingsForm(raw: unknown, typeTitle: (type: string) => string): SettingsForm {
+/**
+ * `typeTitle` names a value type ("text", "list"); `keyTitle` a setting in the user's language (the API key when
+ * the studio has no word for it: a plugin's settings). A title the server's schema gives wins over both.
+ */
+export function settingsForm(
+  raw: unknown,
+  typeTitle: (type: string) => string,
+  keyTitle: (key: string) => string = (key) => key,
+): SettingsForm {
   const source = (raw ?? {}) as Schema;
   const edgeKeys = edgeKeysOfSchema(source);
   const hidden = new Set(['type', 'id', ...edgeKeys]);
   const properties = Object.fromEntries(
     Object.entries((source.properties ?? {}) as Record<string, Schema>)
       .filter(([key]) => !hidden.has(key))
-      .map(([key, property]) => [key, { title: key, ...property }]),
+      .map(([key, property]) => [key, { title: keyTitle(key), ...property }]),
   );
   const required = ((source.required ?? []) as string[]).filter((key) => !hidden.has(key));
   // `$schema` names draft 2020-12, which the draft-07 ajv of @rjsf/validator-ajv8 would refuse to compile.
