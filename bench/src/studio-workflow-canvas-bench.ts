@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     await page.locator('.react-flow__node[data-id="s24"]').click();
     const message = page
       .getByRole('complementary', { name: 'Panel' })
-      .getByRole('textbox', { name: 'message', exact: true });
+      .getByRole('textbox', { name: 'Message', exact: true });
     await message.click();
     await message.press('End');
     // A fast typist: a key every 50 ms, so each sample is one keystroke's work, not a queue of them.
