@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { addClauses } from './steps/access';
 import { choose, signIn } from './steps/common';
 import { addField, createObjectWithFields, editField, moveOption, openObject, typeFormula } from './steps/objects';
 
@@ -248,7 +249,7 @@ describeWithBrowser('the object manager: fields of every kind, edits with plans,
     await choose(page, rollup, 'Relation', 'Deals (deals → deal)', 'Dea');
     await choose(page, rollup, 'Function', 'Sum', 'Sum');
     await choose(page, rollup, 'Field of the related records', 'Amount (amount)', 'Amo');
-    await rollup.getByRole('textbox', { name: 'Condition (optional)' }).fill('{ "stage": "won" }');
+    await addClauses(page, rollup, 'Condition (optional)', [{ field: 'Stage', value: 'won', pick: true }]);
     await shot(page, '12-rollup-settings');
     await rollup.getByRole('button', { name: 'Add field', exact: true }).click();
     await rollup.waitFor({ state: 'hidden' });

@@ -1,6 +1,7 @@
-import { Select, Stack, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Select, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ConditionBuilder } from '../components/ConditionBuilder';
+import { conditionFieldsOf } from '../components/condition-fields';
 import { messagesAt, type Problem } from '../graphql/problems';
 import { CurrencySelect } from './CurrencySelect';
 import { ROLLUP_FUNCTIONS } from './field-types';
@@ -20,7 +21,7 @@ interface RollupValue {
 
 /**
  * A rollup, built in order: a to-many relation of this object → a function → (except for count) a field of the
- * related object → an optional condition on the related records (the condition language, as JSON).
+ * related object → an optional condition on the related records (the condition builder, JSON as a fallback).
  */
 export function RollupSettings(props: {
   object: ObjectInfo;
@@ -29,35 +30,13 @@ export function RollupSettings(props: {
   onChange: (patch: RollupValue) => void;
   problems: readonly Problem[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { value, onChange } = props;
-  const [filterText, setFilterText] = useState(() =>
-    value.filter === undefined ? '' : JSON.stringify(value.filter, null, 2),
-  );
-  const [filterError, setFilterError] = useState<string | undefined>();
   const relations = props.object.fields.filter((f) => relationOf(f)?.many);
   const relation = relations.find((f) => f.name === value.relation);
   const target = relation && props.objects.find((o) => o.name === relationOf(relation)!.target);
   const allowed = value.function === 'min' || value.function === 'max' ? ORDERED : NUMERIC;
   const aggregated = (target?.fields ?? []).filter((f) => allowed.includes(f.type));
-
-  const setFilter = (text: string) => {
-    setFilterText(text);
-    if (!text.trim()) {
-      setFilterError(undefined);
-      onChange({ filter: undefined });
-      return;
-    }
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        throw new Error(t('objects.field.filterObject'));
-      setFilterError(undefined);
-      onChange({ filter: parsed });
-    } catch (error) {
-      setFilterError(error instanceof Error ? error.message : String(error));
-    }
-  };
 
   return (
     <Stack gap="sm">
@@ -94,17 +73,12 @@ export function RollupSettings(props: {
           comboboxProps={{ withinPortal: true }}
         />
       )}
-      <Textarea
+      <ConditionBuilder
         label={t('objects.field.rollupFilter')}
-        description={t('objects.field.rollupFilterHint')}
-        placeholder='{ "stage": { "$in": ["won"] } }'
-        autosize
-        minRows={2}
-        value={filterText}
-        onChange={(e) => setFilter(e.currentTarget.value)}
-        error={filterError ?? messagesAt(props.problems, 'input.filter')}
-        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-        spellCheck={false}
+        fields={target ? conditionFieldsOf(target.fields, i18n.language) : []}
+        value={value.filter as Record<string, unknown> | undefined}
+        onChange={(filter) => onChange({ filter })}
+        error={messagesAt(props.problems, 'input.filter')}
       />
       <CurrencySelect
         label={t('objects.field.currency')}

@@ -151,7 +151,6 @@ export const en = {
       rollupField: 'Field of the related records',
       rollupFieldHint: 'A field of {{object}}',
       rollupFilter: 'Condition (optional)',
-      rollupFilterHint: 'Only related records matching it count, in the condition language as JSON',
       filterObject: 'must be an object such as { "stage": "won" }',
       rollupCurrencyHint: 'Only amounts in this currency count',
     },

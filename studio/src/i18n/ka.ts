@@ -151,7 +151,6 @@ export const ka: Resource = {
       rollupField: 'დაკავშირებული ჩანაწერების ველი',
       rollupFieldHint: 'ობიექტის {{object}} ველი',
       rollupFilter: 'პირობა (არასავალდებულო)',
-      rollupFilterHint: 'ითვლება მხოლოდ შესაბამისი დაკავშირებული ჩანაწერები; პირობების ენა JSON-ად',
       filterObject: 'უნდა იყოს ობიექტი, მაგ. { "stage": "won" }',
       rollupCurrencyHint: 'ითვლება მხოლოდ ამ ვალუტის თანხები',
     },

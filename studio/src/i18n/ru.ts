@@ -151,7 +151,6 @@ export const ru: Resource = {
       rollupField: 'Поле связанных записей',
       rollupFieldHint: 'Поле объекта {{object}}',
       rollupFilter: 'Условие (необязательно)',
-      rollupFilterHint: 'Учитываются только подходящие связанные записи; язык условий в виде JSON',
       filterObject: 'должно быть объектом, например { "stage": "won" }',
       rollupCurrencyHint: 'Учитываются только суммы в этой валюте',
     },

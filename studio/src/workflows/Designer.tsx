@@ -6,6 +6,7 @@ import { useQuery } from 'urql';
 import { localized } from '../components/localized';
 import type { WorkflowQuery } from '../gql/graphql';
 import { FlowCanvas } from './canvas/FlowCanvas';
+import { definitionText } from './canonical';
 import { TriggerObjectDocument } from './documents';
 import { definitionEdges, earlierSteps, graphProblems, stepById, TRIGGER_NODE, type WorkflowDraft } from './graph';
 import { useNodeData, useNodeProblems } from './node-data';
@@ -100,6 +101,16 @@ export function Designer({ workflow, types }: { workflow: Workflow; types: StepT
     },
     [phone],
   );
+  // A run is painted on the version it ran: an older one opens read-only, the current one in the editor.
+  const showRun = useCallback(
+    (selectedRun: Run | null) => {
+      setRun(selectedRun);
+      const ran = selectedRun && workflow.versions.find((v) => v.version === selectedRun.version);
+      const isCurrent = !ran || definitionText(ran.definition) === definitionText(editor.saved);
+      setViewing(isCurrent ? null : ran);
+    },
+    [workflow.versions, editor.saved],
+  );
   const { actions } = editor;
   const onDelete = useCallback(
     (nodes: readonly string[], links: readonly { source: string; key: string }[]) => {
@@ -168,7 +179,7 @@ export function Designer({ workflow, types }: { workflow: Workflow; types: StepT
             workflow={workflow.name}
             selected={run}
             stepId={selected}
-            onSelect={setRun}
+            onSelect={showRun}
             onStep={select}
           />
         ),
