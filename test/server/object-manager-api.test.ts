@@ -111,6 +111,35 @@ test('fieldTypes lists the registry with each type’s settings as JSON Schema',
   expect(byName['json']!.operators).toEqual(['isNull']);
 });
 
+test("an object's names in the generated API and each field's GraphQL type, as generic clients need them", async () => {
+  const result = await api.gql<{
+    object: { api: Record<string, string>; fields: { name: string; graphqlType: string | null }[] };
+  }>('{ object(name: "order") { api fields(includeSystem: true) { name graphqlType } } }');
+  expect(result.errors).toBeUndefined();
+  expect(result.data!.object.api).toMatchObject({
+    type: 'Order',
+    many: 'orders',
+    filter: 'OrderFilter',
+    update: 'updateOrder',
+    aggregate: 'ordersAggregate',
+  });
+  const types = Object.fromEntries(result.data!.object.fields.map((f) => [f.name, f.graphqlType]));
+  expect(types).toMatchObject({
+    id: 'ID!',
+    code: 'String!',
+    total: 'Currency',
+    quantity: 'Float',
+    status: 'String',
+    client: 'Client',
+    double: 'Float',
+    owner: 'User',
+  });
+  const client = await api.gql<{ object: { fields: { name: string; graphqlType: string | null }[] } }>(
+    '{ object(name: "client") { fields { name graphqlType } } }',
+  );
+  expect(client.data!.object.fields.find((f) => f.name === 'orders')!.graphqlType).toBe('OrderConnection!');
+});
+
 describe('checkFormula', () => {
   test('answers the result type of a good formula, through relations and currencies too', async () => {
     expect(await check({ object: 'order', expression: 'quantity * 2 + 1' })).toEqual({

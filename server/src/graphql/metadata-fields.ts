@@ -45,6 +45,7 @@ import {
 } from '@stratum/runtime';
 import { audit } from '../auth/audit';
 import { isAdmin, type GraphQLContext } from './context';
+import { objectNames, typeName } from './names';
 import { JSONScalar, DateTimeScalar } from './scalars';
 
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
@@ -82,8 +83,21 @@ const FieldMeta = new GraphQLObjectType<FieldDef, GraphQLContext>({
       description: 'JSON Schema of the value, for generated forms',
       resolve: (f, _a, ctx) => (f.system ? {} : ctx.types.get(f.type).jsonSchema(f)),
     },
+    graphqlType: {
+      type: GraphQLString,
+      description:
+        'The type of this field in the generated API as the running schema has it (`Currency`, `String!`, `Company`, `NoteConnection!`), so generic clients build their selections without guessing; null where the caller cannot read it',
+      resolve: (f: FieldOfObject, _a, _ctx, info) => {
+        const type = f.objectType ? info.schema.getType(f.objectType) : undefined;
+        const field = type && 'getFields' in type ? type.getFields()[f.name] : undefined;
+        return field ? String(field.type) : null;
+      },
+    },
   },
 });
+
+/** A field as `ObjectMeta.fields` answers it: with the GraphQL type of its object, for `graphqlType`. */
+type FieldOfObject = FieldDef & { readonly objectType?: string };
 
 const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
   name: 'ObjectMeta',
@@ -107,7 +121,17 @@ const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
     fields: {
       type: list(FieldMeta),
       args: { includeSystem: { type: GraphQLBoolean } },
-      resolve: (o, a: { includeSystem?: boolean }) => (a.includeSystem ? [...SYSTEM_FIELDS, ...o.fields] : o.fields),
+      resolve: (o, a: { includeSystem?: boolean }): FieldOfObject[] =>
+        (a.includeSystem ? [...SYSTEM_FIELDS, ...o.fields] : o.fields).map((f) => ({
+          ...f,
+          objectType: typeName(o.name),
+        })),
+    },
+    api: {
+      type: new GraphQLNonNull(JSONScalar),
+      description:
+        'The names of this object in the generated API: { type, connection, filter, orderBy, createInput, updateInput, groupBy, one, many, aggregate, create, createMany, update, updateMany, delete, restore, … }',
+      resolve: (o) => objectNames(o),
     },
     validationRules: {
       type: new GraphQLNonNull(JSONScalar),
