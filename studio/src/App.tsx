@@ -1,9 +1,10 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { QueryState } from './components/QueryState';
 import { createClient } from './graphql/client';
+import { Landing } from './shell/Landing';
 import { Shell } from './shell/Shell';
 
 // One chunk per route: the login page does not load the designer, and each section loads on first visit.
@@ -20,6 +21,10 @@ const PeoplePage = lazy(() => import('./access/PeoplePage'));
 const ManifestPage = lazy(() => import('./manifest/ManifestPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const HomePage = lazy(() => import('./workspace/home/HomePage'));
+const ListPage = lazy(() => import('./workspace/list/ListPage'));
+const BoardPage = lazy(() => import('./workspace/board/BoardPage'));
+const RecordPage = lazy(() => import('./workspace/record/RecordPage'));
 
 function Routed() {
   const auth = useAuth();
@@ -35,8 +40,8 @@ function Routed() {
     <Provider value={client}>
       <Routes>
         <Route element={<Shell />}>
-          <Route index element={<Navigate to="/objects" replace />} />
-          <Route path="login" element={<Navigate to="/objects" replace />} />
+          <Route index element={<Landing />} />
+          <Route path="login" element={<Landing />} />
           <Route path="objects" element={<ObjectsPage />} />
           <Route path="objects/:name" element={<ObjectFieldsPage />} />
           <Route path="pipelines" element={<PipelinesPage />} />
@@ -48,6 +53,10 @@ function Routed() {
           <Route path="people" element={<PeoplePage />} />
           <Route path="history" element={<HistoryPage />} />
           <Route path="manifest" element={<ManifestPage />} />
+          <Route path="home" element={<HomePage />} />
+          <Route path="o/:object" element={<ListPage />} />
+          <Route path="o/:object/board" element={<BoardPage />} />
+          <Route path="o/:object/:id" element={<RecordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

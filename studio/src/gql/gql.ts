@@ -47,7 +47,7 @@ type Documents = {
     "\n  query PipelinesPage($locale: String) {\n    metadataRevision\n    objects {\n      name\n      pluralName\n      label(locale: $locale)\n      fields {\n        name\n        type\n        settings\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      labels\n      stages {\n        name\n        labels\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.PipelinesPageDocument,
     "\n  mutation SavePipeline($input: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    savePipeline(input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": typeof types.SavePipelineDocument,
     "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeletePipelineDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n      roles\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": typeof types.WorkflowsDocument,
     "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": typeof types.WorkflowDocument,
     "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n": typeof types.WorkflowStepTypesDocument,
@@ -60,6 +60,7 @@ type Documents = {
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": typeof types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": typeof types.TestWorkflowDocument,
+    "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.WorkspaceModelDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateApiKey($name: String!, $roles: [String!]!) {\n    createApiKey(name: $name, roles: $roles) {\n      id\n      name\n      roles\n      key\n      createdAt\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -95,7 +96,7 @@ const documents: Documents = {
     "\n  query PipelinesPage($locale: String) {\n    metadataRevision\n    objects {\n      name\n      pluralName\n      label(locale: $locale)\n      fields {\n        name\n        type\n        settings\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      labels\n      stages {\n        name\n        labels\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.PipelinesPageDocument,
     "\n  mutation SavePipeline($input: JSON!, $dryRun: Boolean, $allowDestructive: Boolean) {\n    savePipeline(input: $input, dryRun: $dryRun, allowDestructive: $allowDestructive) {\n      applied\n      revision\n      changes\n      destructive\n    }\n  }\n": types.SavePipelineDocument,
     "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n": types.DeletePipelineDocument,
-    "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n      roles\n    }\n  }\n": types.MeDocument,
     "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": types.WorkflowsDocument,
     "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": types.WorkflowDocument,
     "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n": types.WorkflowStepTypesDocument,
@@ -108,6 +109,7 @@ const documents: Documents = {
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": types.TestWorkflowDocument,
+    "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.WorkspaceModelDocument,
 };
 
 /**
@@ -259,7 +261,7 @@ export function graphql(source: "\n  mutation DeletePipeline($object: String!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n      roles\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n      roles\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -308,6 +310,10 @@ export function graphql(source: "\n  fragment RunFields on WorkflowRun {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -13,6 +13,9 @@ export const en = {
     history: 'History',
     manifest: 'Manifest',
     menu: 'Toggle navigation',
+    workspace: 'Workspace',
+    design: 'Design',
+    home: 'Home',
   },
   header: {
     theme: 'Switch theme',

@@ -12,6 +12,9 @@ export const ka: Resource = {
     history: 'ისტორია',
     manifest: 'მანიფესტი',
     menu: 'მენიუს ჩვენება',
+    workspace: 'სამუშაო',
+    design: 'დიზაინი',
+    home: 'მთავარი',
   },
   header: {
     theme: 'თემის შეცვლა',

@@ -12,6 +12,9 @@ export const ru: Resource = {
     history: 'История',
     manifest: 'Манифест',
     menu: 'Показать меню',
+    workspace: 'Работа',
+    design: 'Настройка',
+    home: 'Главная',
   },
   header: {
     theme: 'Сменить тему',

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,17 +6,19 @@ import { NavLink as RouterLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../auth/auth-context';
 import { QueryState } from '../components/QueryState';
+import { useWorkspaceModel } from '../workspace/use-workspace-model';
 import { graphql } from '../gql';
 import { LanguageSelect } from './LanguageSelect';
 import { ThemeToggle } from './ThemeToggle';
 
-const MeDocument = graphql(`
+export const MeDocument = graphql(`
   query Me {
     me {
       id
       email
       name
       workspace
+      roles
     }
   }
 `);
@@ -39,6 +41,9 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const [{ data }] = useQuery({ query: MeDocument });
   const me = data?.me;
+  // The design sections are for admins; everyone sees the objects they may read (the API answers only those).
+  const isAdmin = me?.roles.includes('admin') ?? false;
+  const { model } = useWorkspaceModel();
   return (
     <AppShell
       header={{ height: 60 }}
@@ -73,14 +78,44 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.menu')}>
-        <Stack gap={4} component="nav">
-          {SECTIONS.map((section) => (
-            <NavLink key={section.to} component={RouterLink} to={section.to} label={t(section.key)} onClick={close} />
-          ))}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <nav aria-label={t('nav.workspace')}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4}>
+              {t('nav.workspace')}
+            </Text>
+            <NavLink component={RouterLink} to="/home" label={t('nav.home')} onClick={close} />
+            {model?.objects.map((object) => (
+              <NavLink
+                key={object.name}
+                component={RouterLink}
+                to={`/o/${object.name}`}
+                label={object.labelPlural}
+                onClick={close}
+              />
+            ))}
+          </nav>
+          {isAdmin && (
+            <nav aria-label={t('nav.design')}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" py={4} mt="sm">
+                {t('nav.design')}
+              </Text>
+              {SECTIONS.map((section) => (
+                <NavLink
+                  key={section.to}
+                  component={RouterLink}
+                  to={section.to}
+                  label={t(section.key)}
+                  onClick={close}
+                />
+              ))}
+            </nav>
+          )}
+        </AppShell.Section>
+        <AppShell.Section>
           <Button variant="subtle" hiddenFrom="xs" onClick={() => void auth.logout()}>
             {t('header.logout')}
           </Button>
-        </Stack>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <Suspense fallback={<QueryState fetching error={undefined} />}>
