@@ -106,6 +106,8 @@ test('single reads, filters, search and relations never reveal other rows', asyn
   expect((await one('head', deals.m2)).data).toMatchObject({ deal: { id: deals.m2 } });
   expect((await one('head', deals.admin)).data).toEqual({ deal: null });
   expect(await dealIds('manager1', `, filter: { owner: { id: { eq: "${users.manager2.id}" } } }`)).toEqual([]);
+  // Users are the workspace's directory: filtering by one's own owner id finds one's own rows ("my deals").
+  expect(await dealIds('manager1', `, filter: { owner: { id: { eq: "${users.manager1.id}" } } }`)).toEqual([deals.m1]);
   expect(await dealIds('manager1', `, search: "zebra"`)).toEqual([deals.m1]);
   expect(
     await dealIds('manager1', `, filter: { or: [{ name: { contains: "two" } }, { name: { contains: "one" } }] }`),

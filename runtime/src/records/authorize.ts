@@ -10,7 +10,7 @@ import {
 import { run } from '../db/db';
 import { ident, raw, sql } from '../sql/sql';
 import { forbidden } from '../errors';
-import type { ObjectDef } from '../model/model';
+import { USER_OBJECT, type ObjectDef } from '../model/model';
 import type { RecordContext, RecordData } from './context';
 
 /** Fields every readable record shows: identity and bookkeeping, never business data. */
@@ -29,9 +29,13 @@ export function actionScope(ctx: RecordContext, action: Action, object: ObjectDe
   return scope;
 }
 
-/** The read scope of a related object, FALSE (nothing) when the actor may not read it at all. */
+/**
+ * The read scope of a related object, FALSE (nothing) when the actor may not read it at all. Users are the
+ * workspace's directory: every member sees who owns a record (`owner { name email }`) and may point a record
+ * at any active user, so filtering through a user relation (`owner: { id: { eq: … } }`) is not restricted.
+ */
 function relatedScope(ctx: RecordContext, objectName: string): ConditionNode | undefined {
-  if (!restricted(ctx)) return undefined;
+  if (!restricted(ctx) || objectName === USER_OBJECT) return undefined;
   return ctx.access!.scope('read', objectName) ?? FALSE;
 }
 
