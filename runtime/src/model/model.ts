@@ -174,6 +174,11 @@ export const RESERVED_OBJECT_NAMES: readonly string[] = [
   'approvals',
   'notification',
   'notifications',
+  // The record page's timeline (`recordHistory`, its `HistoryEntry` type).
+  'recordHistory',
+  'recordHistories',
+  'historyEntry',
+  'historyEntries',
 ];
 
 /** The built-in user object relations may point at (`{ type: "relation", target: "user" }`). */

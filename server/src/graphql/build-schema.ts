@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { FieldTypeRegistry, Model } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
+import { historyQueries } from './history-fields';
 import { identityMutations, identityQueries } from './identity-fields';
 import { sharingMutations, sharingQueries } from './sharing-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
@@ -55,6 +56,7 @@ export function buildSchema(
     ...identityQueries,
     ...sharingQueries,
     ...workflowQueries,
+    ...historyQueries,
   };
   const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
     ...metadataMutations,

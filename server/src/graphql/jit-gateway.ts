@@ -1,5 +1,16 @@
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute,
+  getNamedType,
+  GraphQLError,
+  isInputObjectType,
+  Kind,
+  type GraphQLInputObjectType,
+  type TypeNode,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -22,7 +33,36 @@ function toGraphQLError(error: GraphQLError): GraphQLError {
   });
 }
 
+/** The input object types that contain themselves, directly or through other input types. */
+function selfContainingInputTypes(schema: GraphQLSchema): ReadonlySet<string> {
+  const found = new Set<string>();
+  const reaches = (from: GraphQLInputObjectType, target: string, seen: Set<string>): boolean =>
+    Object.values(from.getFields()).some((field) => {
+      const type = getNamedType(field.type);
+      if (!isInputObjectType(type)) return false;
+      if (type.name === target) return true;
+      if (seen.has(type.name)) return false;
+      seen.add(type.name);
+      return reaches(type, target, seen);
+    });
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type) && reaches(type, type.name, new Set())) found.add(type.name);
+  }
+  return found;
+}
+
+/** `[DealFilter!]!` → `DealFilter` */
+const namedTypeOf = (type: TypeNode): string =>
+  type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
+
 export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+  const recursiveInputs = selfContainingInputTypes(schema);
+  const hasRecursiveVariable = (document: DocumentNode) =>
+    document.definitions.some(
+      (definition) =>
+        definition.kind === Kind.OPERATION_DEFINITION &&
+        (definition.variableDefinitions ?? []).some((v) => recursiveInputs.has(namedTypeOf(v.type))),
+    );
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
   const compile = (document: DocumentNode, operationName: string | undefined) => {
     let byOperation = compiled.get(document);
@@ -39,6 +79,17 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     async load() {
       return {
         executor: async (request) => {
+          // graphql-jit's variable compiler recurses without end on input types that contain themselves
+          // (`DealFilter { and: [DealFilter!] }`): operations with such variables run on graphql-js.
+          if (hasRecursiveVariable(request.document)) {
+            return execute({
+              schema,
+              document: request.document,
+              operationName: request.operationName ?? undefined,
+              variableValues: request.request.variables ?? {},
+              contextValue: request.context,
+            });
+          }
           const entry = compile(request.document, request.operationName ?? undefined);
           if (!isCompiledQuery(entry)) return entry;
           const result = await entry.query(undefined, request.context, request.request.variables ?? {});

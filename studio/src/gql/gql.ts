@@ -60,6 +60,12 @@ type Documents = {
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": typeof types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": typeof types.TestWorkflowDocument,
+    "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.RecordTimelineHistoryDocument,
+    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n": typeof types.RecordTimelineRunsDocument,
+    "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": typeof types.RecordManualWorkflowsDocument,
+    "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": typeof types.RecordRunWorkflowDocument,
+    "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": typeof types.RecordWorkflowRunStatusDocument,
+    "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n": typeof types.SearchableFieldsDocument,
     "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.WorkspaceModelDocument,
 };
 const documents: Documents = {
@@ -109,6 +115,12 @@ const documents: Documents = {
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": types.TestWorkflowDocument,
+    "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.RecordTimelineHistoryDocument,
+    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n": types.RecordTimelineRunsDocument,
+    "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": types.RecordManualWorkflowsDocument,
+    "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": types.RecordRunWorkflowDocument,
+    "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": types.RecordWorkflowRunStatusDocument,
+    "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n": types.SearchableFieldsDocument,
     "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.WorkspaceModelDocument,
 };
 
@@ -310,6 +322,30 @@ export function graphql(source: "\n  fragment RunFields on WorkflowRun {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n"): (typeof documents)["\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n"): (typeof documents)["\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,6 +9,7 @@ import { boardText } from '../workspace/board/text';
 import { homeText } from '../workspace/home/text';
 import { listText } from '../workspace/list/text';
 import { recordText } from '../workspace/record/text';
+import { searchText } from '../workspace/search/text';
 import { en } from './en';
 import { ka } from './ka';
 import { ru } from './ru';
@@ -35,6 +36,11 @@ const FEATURES = {
   manifest: manifestText,
   pipelines: pipelinesText,
   flow: flowText,
+  home: homeText,
+  list: listText,
+  board: boardText,
+  record: recordText,
+  search: searchText,
 };
 
 function resource(language: Language) {

@@ -6,6 +6,7 @@ import { NavLink as RouterLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../auth/auth-context';
 import { QueryState } from '../components/QueryState';
+import { GlobalSearch } from '../workspace/search/GlobalSearch';
 import { useWorkspaceModel } from '../workspace/use-workspace-model';
 import { graphql } from '../gql';
 import { LanguageSelect } from './LanguageSelect';
@@ -64,6 +65,7 @@ export function Shell() {
             )}
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <GlobalSearch />
             {me && (
               <Text size="sm" visibleFrom="md" data-testid="user">
                 {me.name ?? me.email}

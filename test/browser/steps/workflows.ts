@@ -52,8 +52,19 @@ export async function createWorkflow(
   await choose(page, dialog, 'Trigger', options.trigger);
   if (options.object) await choose(page, dialog, 'Object', options.object);
   await choose(page, dialog, 'First step', options.firstStep);
+  // The last select's option list closes before the button is pressed (under load it can still cover it).
+  await page.getByRole('listbox').waitFor({ state: 'hidden' });
   await dialog.getByRole('button', { name: 'Create workflow' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  // A refusal stays in the dialog: fail with what it says rather than a bare time-out.
+  const refused = dialog.locator('.mantine-InputWrapper-error, [role=alert]').first();
+  const closed = await Promise.race([
+    dialog.waitFor({ state: 'hidden' }).then(() => true),
+    refused.waitFor().then(
+      () => false,
+      () => false,
+    ),
+  ]);
+  if (!closed) throw new Error(`New workflow was refused: ${await dialog.innerText()}`);
   await page.getByRole('heading', { name: `Workflow: ${options.label}` }).waitFor();
 }
 

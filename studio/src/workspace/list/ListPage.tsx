@@ -1,7 +1,197 @@
+import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { conditionFieldsOf } from '../../components/condition-fields';
 import { PageTitle } from '../../components/PageTitle';
+import { QueryState } from '../../components/QueryState';
+import { listQuery, recordSelection, type WorkspaceObject } from '../record-api';
+import { useWorkspaceModel, type WorkspaceModel } from '../use-workspace-model';
+import { BulkBar } from './BulkBar';
+import type { CellContext } from './CellValue';
+import { ColumnChooser } from './ColumnChooser';
+import { columnFields, defaultColumns, optionLooks } from './columns';
+import { useColumnPrefs } from './column-prefs';
+import { downloadCsv } from './export-csv';
+import { FilterButton } from './FilterButton';
+import { shapeOf, toApiFilter } from './filter';
+import { RecordTable, type Sort } from './RecordTable';
+import { useListEdits } from './use-list-edits';
+import { useRecordPages } from './use-record-pages';
 
+/** `/o/:object`: the records of any object the user may read. */
 export default function ListPage() {
   const { t } = useTranslation();
-  return <PageTitle text={t('list.title')} />;
+  const name = useParams()['object'] ?? '';
+  const { model, fetching, error } = useWorkspaceModel();
+  if (!model) return <QueryState fetching={fetching} error={error} />;
+  const object = model.object(name);
+  if (!object)
+    return (
+      <>
+        <PageTitle text={t('list.title')} />
+        <Alert color="yellow" role="alert">
+          {t('list.notFound', { name })}
+        </Alert>
+      </>
+    );
+  // A new object is a new list: every piece of state starts again.
+  return <ObjectList key={object.name} object={object} model={model} />;
+}
+
+const nextSort = (sort: Sort | null, field: string): Sort | null => {
+  if (sort?.field !== field) return { field, direction: 'ASC' };
+  return sort.direction === 'ASC' ? { field, direction: 'DESC' } : null;
+};
+
+function ObjectList({ object, model }: { object: WorkspaceObject; model: WorkspaceModel }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const fields = useMemo(() => columnFields(object), [object]);
+  const [visible, setVisible, resetColumns] = useColumnPrefs(object.name, defaultColumns(object));
+  const columns = fields.filter((f) => visible.includes(f.name));
+  const [sort, setSort] = useState<Sort | null>(null);
+  const [search, setSearch] = useState('');
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
+  const [condition, setCondition] = useState<Record<string, unknown> | undefined>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [exportError, setExportError] = useState<string | undefined>();
+  const [exporting, setExporting] = useState(false);
+
+  const filter = useMemo(() => toApiFilter(condition, shapeOf(object, model.objects)), [condition, object, model]);
+  // Every readable column is selected, so showing a hidden one needs no new query.
+  const selection = useMemo(
+    () =>
+      recordSelection(
+        object,
+        model.objects,
+        fields.map((f) => f.name),
+      ),
+    [object, model, fields],
+  );
+  const variables = useMemo(
+    () => ({ filter, orderBy: sort ? [sort] : undefined, search: debouncedSearch || undefined }),
+    [filter, sort, debouncedSearch],
+  );
+  const pages = useRecordPages(listQuery(object, selection), object.api.many, variables);
+  const edits = useListEdits(object, selection, pages);
+
+  const ctx = useMemo<CellContext>(
+    () => ({
+      objects: model.objects,
+      options: new Map(
+        fields
+          .filter((f) => f.type === 'select' || f.type === 'multiSelect')
+          .map((f) => [f.name, optionLooks(object, f, model.pipelines, i18n.language)]),
+      ),
+    }),
+    [fields, object, model, i18n.language],
+  );
+  const conditionFields = useMemo(
+    () =>
+      conditionFieldsOf(object.fields, i18n.language).map((f) => {
+        const looks = ctx.options.get(f.name);
+        return looks ? { ...f, options: [...looks].map(([value, look]) => ({ value, label: look.label })) } : f;
+      }),
+    [object, i18n.language, ctx],
+  );
+  const hasPipeline = model.pipelines.some((p) => p.object === object.name);
+  const count = pages.totalCount === null ? '…' : new Intl.NumberFormat(i18n.language).format(pages.totalCount);
+  const filterError = pages.error && condition ? pages.error.graphQLErrors[0]?.message : undefined;
+
+  const select = (ids: readonly string[], on: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+
+  const exportView = async () => {
+    setExporting(true);
+    const outcome = await downloadCsv(object.pluralName, { filter, search: debouncedSearch, sort });
+    setExporting(false);
+    setExportError(outcome.ok ? undefined : outcome.message);
+  };
+
+  return (
+    <>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <PageTitle text={object.labelPlural} />
+        <Group gap="xs">
+          {hasPipeline && (
+            <Button component={Link} to={`/o/${object.name}/board`} variant="default">
+              {t('list.board')}
+            </Button>
+          )}
+          <Button variant="default" loading={exporting} onClick={() => void exportView()}>
+            {t('list.export')}
+          </Button>
+        </Group>
+      </Group>
+      <Group gap="xs" mb="sm" wrap="wrap">
+        <TextInput
+          type="search"
+          aria-label={t('list.search')}
+          placeholder={t('list.search')}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          style={{ flex: '1 1 200px', maxWidth: 360 }}
+        />
+        <FilterButton fields={conditionFields} value={condition} onChange={setCondition} error={filterError} />
+        <ColumnChooser fields={fields} visible={visible} onChange={setVisible} onReset={resetColumns} />
+        <Text c="dimmed" size="sm" aria-live="polite" data-testid="total-count">
+          {t('list.count', { count })}
+        </Text>
+      </Group>
+      {exportError && (
+        <Alert
+          color="red"
+          role="alert"
+          mb="sm"
+          title={t('list.exportFailed')}
+          withCloseButton
+          onClose={() => setExportError(undefined)}
+        >
+          {exportError}
+        </Alert>
+      )}
+      {pages.error && !filterError && <QueryState fetching={false} error={pages.error} />}
+      {selected.size > 0 && (
+        <BulkBar
+          count={selected.size}
+          fields={fields}
+          options={ctx.options}
+          onEdit={(field, value) => edits.bulkUpdate([...selected], field, value)}
+          onDelete={async () => {
+            const outcome = await edits.bulkDelete([...selected]);
+            if (outcome.ok) setSelected(new Set());
+            return outcome;
+          }}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      <RecordTable
+        object={object}
+        columns={columns}
+        rows={pages.rows}
+        totalCount={pages.totalCount}
+        hasNextPage={pages.hasNextPage}
+        loading={pages.loading}
+        loadMore={pages.loadMore}
+        sort={sort}
+        onSort={(field) => setSort(nextSort(sort, field))}
+        selected={selected}
+        onSelect={select}
+        ctx={ctx}
+        cellErrors={edits.cellErrors}
+        onSave={(row, field, value) => void edits.saveCell(row, field, value)}
+        onEditStart={edits.clearCellError}
+        onOpen={(id) => void navigate(`/o/${object.name}/${id}`)}
+      />
+    </>
+  );
 }

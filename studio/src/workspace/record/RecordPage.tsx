@@ -1,7 +1,100 @@
+import { Alert, Anchor, Grid, Stack } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../components/PageTitle';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { QueryState } from '../../components/QueryState';
+import { recordQuery, recordSelection, type WorkspaceObject } from '../record-api';
+import { useWorkspaceModel, type WorkspaceModel } from '../use-workspace-model';
+import { RecordForm } from './RecordForm';
+import { RecordHeader } from './RecordHeader';
+import { RelatedLists } from './RelatedLists';
+import { Timeline } from './Timeline';
 
+/**
+ * `/o/:object/:id`: one record — its header (title, owner, manual workflows), its form generated from the
+ * object's layout and its related lists on the left, its timeline on the right (stacked on phones).
+ */
 export default function RecordPage() {
   const { t } = useTranslation();
-  return <PageTitle text={t('record.title')} />;
+  const params = useParams<{ object: string; id: string }>();
+  const { model, fetching, error } = useWorkspaceModel();
+  if (!model) return <QueryState fetching={fetching} error={error} />;
+  const object = model.object(params.object ?? '');
+  if (!object)
+    return (
+      <Alert color="red" role="alert">
+        {t('record.unknownObject', { name: params.object })}
+      </Alert>
+    );
+  return <RecordScreen key={`${object.name}/${params.id}`} model={model} object={object} id={params.id ?? ''} />;
+}
+
+function RecordScreen(props: { model: WorkspaceModel; object: WorkspaceObject; id: string }) {
+  const { t } = useTranslation();
+  const { model, object } = props;
+  const selection = useMemo(
+    () => recordSelection(object, model.objects, undefined, { toMany: 'skip' }),
+    [object, model.objects],
+  );
+  const [{ data, fetching, error }, reexecute] = useQuery<Record<string, Record<string, unknown> | null>>({
+    query: recordQuery(object, selection),
+    variables: { id: props.id },
+  });
+  // Bumped after anything this page changed: the timeline and related lists read again.
+  const [version, setVersion] = useState(0);
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const reread = useCallback(() => {
+    reexecute({ requestPolicy: 'network-only' });
+    setVersion((v) => v + 1);
+  }, [reexecute]);
+  const record = data?.[object.api.one];
+  if (!data) return <QueryState fetching={fetching} error={error} />;
+  if (!record)
+    return (
+      <Stack>
+        <Alert color="yellow" role="alert">
+          {t('record.notFound')}
+        </Alert>
+        <Anchor component={Link} to={`/o/${object.name}`}>
+          {t('record.backToList', { plural: object.labelPlural })}
+        </Anchor>
+      </Stack>
+    );
+  return (
+    <Stack gap="md">
+      <RecordHeader object={object} record={record} onWorkflowFinished={reread} />
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Stack gap="md">
+            <RecordForm
+              model={model}
+              object={object}
+              record={record}
+              selection={selection}
+              reread={reread}
+              onSaved={changed}
+            />
+            <RelatedLists
+              object={object}
+              objects={model.objects}
+              pipelines={model.pipelines}
+              recordId={props.id}
+              version={version}
+            />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Timeline
+            object={object}
+            objects={model.objects}
+            pipelines={model.pipelines}
+            recordId={props.id}
+            version={version}
+            onAdded={changed}
+          />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
 }

@@ -1,0 +1,36 @@
+import { storedToken } from '../../auth/session';
+import type { Sort } from './RecordTable';
+
+/**
+ * The current view as CSV, from the server's permission-checked export (`GET /api/<plural>/export.csv`,
+ * README "REST"): the same filter (API spelling), search and order as the list, streamed by the server; the
+ * file holds only rows and fields the user may read. Answers the server's message when it refuses.
+ */
+export async function downloadCsv(
+  pluralName: string,
+  view: { filter: unknown; search: string; sort: Sort | null },
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const params = new URLSearchParams();
+  if (view.filter) params.set('filter', JSON.stringify(view.filter));
+  if (view.search) params.set('search', view.search);
+  if (view.sort) params.set('orderBy', `${view.sort.direction === 'DESC' ? '-' : ''}${view.sort.field}`);
+  const token = storedToken();
+  const response = await fetch(`/api/${pluralName}/export.csv?${params.toString()}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  }).catch((error: Error) => error);
+  if (response instanceof Error) return { ok: false, message: response.message };
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+    return { ok: false, message: body.error?.message ?? `HTTP ${response.status}` };
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${pluralName}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the blob; it may be released after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  return { ok: true };
+}

@@ -1,0 +1,46 @@
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageTitle } from '../../components/PageTitle';
+import { recordTitle, type WorkspaceObject } from '../record-api';
+import { WorkflowButtons } from './WorkflowButtons';
+
+type Owner = { name?: string | null; email?: string } | null | undefined;
+
+/** The record's title (also the document's), its object, its owner and its manual workflow buttons. */
+export function RecordHeader(props: {
+  object: WorkspaceObject;
+  record: Record<string, unknown>;
+  onWorkflowFinished: () => void;
+}) {
+  const { t } = useTranslation();
+  const title = recordTitle(props.object, props.record);
+  const owner = props.record['owner'] as Owner;
+  return (
+    <Stack gap={4}>
+      <Anchor component={Link} to={`/o/${props.object.name}`} size="sm">
+        {t('record.backToList', { plural: props.object.labelPlural })}
+      </Anchor>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
+        <Stack gap={2}>
+          <PageTitle text={title}>
+            <Group gap="sm" component="span">
+              <span>{title}</span>
+              <Badge variant="light" size="sm">
+                {props.object.label}
+              </Badge>
+            </Group>
+          </PageTitle>
+          <Text size="sm" c="dimmed" mt={-12}>
+            {t('record.owner')}: {owner ? owner.name || owner.email : t('record.noOwner')}
+          </Text>
+        </Stack>
+        <WorkflowButtons
+          object={props.object.name}
+          recordId={String(props.record['id'])}
+          onFinished={props.onWorkflowFinished}
+        />
+      </Group>
+    </Stack>
+  );
+}
