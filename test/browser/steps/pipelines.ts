@@ -80,13 +80,24 @@ export async function addStages(page: Page, stages: readonly StageSpec[]): Promi
  */
 export async function moveStageByKeyboard(page: Page, n: number, by: number): Promise<void> {
   // dnd-kit's live region: "Stage junk is over position 2." while moving, "… dropped at position 2." at the end.
-  const told = (text: string) => page.getByRole('status').filter({ hasText: text }).waitFor({ state: 'attached' });
+  const told = (text: string, timeout?: number) =>
+    page.getByRole('status').filter({ hasText: text }).waitFor({ state: 'attached', timeout });
   await page.getByRole('button', { name: `Move stage ${n}`, exact: true }).focus();
   await page.keyboard.press('Space');
   await told(`over position ${n}.`);
   for (let i = 1; i <= Math.abs(by); i++) {
-    await page.keyboard.press(by < 0 ? 'ArrowUp' : 'ArrowDown');
-    await told(`over position ${n + Math.sign(by) * i}.`);
+    const expected = `over position ${n + Math.sign(by) * i}.`;
+    // dnd-kit starts listening for arrows just after the pick-up is announced: on a loaded machine the first
+    // arrow can come before that and be lost. Nothing has moved then, so pressing it again is safe.
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press(by < 0 ? 'ArrowUp' : 'ArrowDown');
+      const moved = await told(expected, 3_000).then(
+        () => true,
+        () => false,
+      );
+      if (moved) break;
+      if (attempt === 3) throw new Error(`the stage did not move by keyboard to ${expected}`);
+    }
   }
   await page.keyboard.press('Space');
   await told(`dropped at position ${n + by}.`);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { recordTitle, type WorkspaceField, type WorkspaceObject } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
-import { amountOf, formatAmount } from './money';
+import { formatMoney, moneyOf } from '../format';
 import type { CardRecord } from './use-stage-cards';
 
 export interface CardShape {
@@ -26,7 +26,7 @@ function relatedName(value: unknown): string | undefined {
 export function CardContent({ shape, record, menu }: { shape: CardShape; record: CardRecord; menu?: React.ReactNode }) {
   const { t, i18n } = useTranslation();
   const title = recordTitle(shape.object, record);
-  const money = shape.amount ? amountOf(record[shape.amount.name]) : null;
+  const money = shape.amount ? moneyOf(record[shape.amount.name]) : null;
   return (
     <Stack gap={4}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
@@ -45,7 +45,7 @@ export function CardContent({ shape, record, menu }: { shape: CardShape; record:
       </Group>
       {money && (
         <Text size="sm" fw={500} data-testid="card-amount">
-          {formatAmount(i18n.language, money.value, money.currency)}
+          {formatMoney(money, i18n.language)}
         </Text>
       )}
       {shape.relations.map((field) => {

@@ -1,7 +1,8 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StageSum } from './board-model';
-import { formatAmount, formatCompact } from './money';
+import { formatAmount } from '../format';
+import { formatCompact } from './money';
 
 /**
  * The sums of a stage, one per currency (`$1.2M · €300K`), compact to fit a column; the exact values are in the
@@ -22,7 +23,7 @@ export function StageSumText({
 }) {
   const { i18n } = useTranslation();
   const compact = sums.map((s) => formatCompact(i18n.language, s[which], s.currency)).join(' · ');
-  const exact = sums.map((s) => formatAmount(i18n.language, s[which], s.currency)).join(' · ');
+  const exact = sums.map((s) => formatAmount(s[which], s.currency, i18n.language)).join(' · ');
   return (
     <Text size="xs" c="dimmed" title={[title, exact].filter(Boolean).join(': ')}>
       {label}:{' '}

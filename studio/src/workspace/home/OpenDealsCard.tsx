@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import { recordSelection, recordTitle, type WorkspaceObject } from '../record-api';
-import { formatMoney, formatWhen } from './format';
+import { formatMoney, formatWhen, moneyOf } from '../format';
 import { HomeCard } from './HomeCard';
 import { openDealsQuery } from './home-queries';
 import type { DealShape } from './work-objects';
@@ -49,7 +49,10 @@ export function OpenDealsCard({
         <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('home.deals.title')}>
           {connection.edges.map(({ node }) => {
             const stage = stages.get(String(node[pipeline.field]));
-            const money = amount ? formatMoney(node[amount.name], i18n.language) : null;
+            // Only a currency value `{ amount, currency }` is shown as the deal's amount (as before: not a bare number).
+            const value: unknown = amount ? node[amount.name] : null;
+            const parsed = typeof value === 'object' ? moneyOf(value) : null;
+            const money = parsed ? formatMoney(parsed, i18n.language) : null;
             const closes =
               closeDate && typeof node[closeDate.name] === 'string' ? (node[closeDate.name] as string) : null;
             return (

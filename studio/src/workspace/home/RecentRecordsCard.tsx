@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import type { WorkspaceObject } from '../record-api';
-import { relativeTime } from './format';
+import { relativeTime } from '../format';
 import { HomeCard } from './HomeCard';
 import { recentObjects, recentRecords, recentRecordsQuery } from './home-queries';
 
@@ -53,7 +53,7 @@ export function RecentRecordsCard({ me, objects }: { me: string; objects: readon
                 </Anchor>
               </Group>
               <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                {relativeTime(record.updatedAt, now, i18n.language)}
+                {relativeTime(record.updatedAt, i18n.language, now)}
               </Text>
             </Group>
           ))}

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { daysOverdue, type TaskGroup } from './home-queries';
-import { formatSoon, formatTime, relativeDays } from './format';
+import { relativeDays } from '../format';
+import { formatSoon, formatTime } from './format';
 
 export interface TaskItem {
   readonly id: string;

@@ -2,7 +2,7 @@ import { Checkbox, NumberInput, Select, TextInput } from '@mantine/core';
 import { useState, type KeyboardEvent } from 'react';
 import type { WorkspaceField } from '../record-api';
 import type { Editor, OptionLook } from './columns';
-import type { Money } from './format';
+import type { Money } from '../format';
 
 /** The value an input holds, as the update mutation takes it (an emptied input is null). */
 export function inputValue(editor: Editor, field: WorkspaceField, draft: unknown, before: unknown): unknown {

@@ -4,16 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { namedType, relationTarget, type WorkspaceField, type WorkspaceObject } from '../record-api';
 import type { OptionLook } from './columns';
-import {
-  formatAddress,
-  formatAutonumber,
-  formatDate,
-  formatDateTime,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  type Money,
-} from './format';
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, type Money } from '../format';
+import { formatAddress, formatAutonumber } from './format';
 
 export interface CellContext {
   readonly objects: readonly WorkspaceObject[];

@@ -9,7 +9,7 @@ import type { WorkspaceObject } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
 import { formatValue, withStageLabels } from './format-value';
 import { QuickAdd } from './QuickAdd';
-import { relativeTime } from './relative-time';
+import { relativeTime } from '../format';
 import { useRelatedTitles } from './use-related-titles';
 import { mergeTimeline, type Person, type TimelineEntry } from './timeline-entries';
 import { activitiesOf, activitiesQuery, type Activity } from './timeline-query';

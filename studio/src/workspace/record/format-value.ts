@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { localized } from '../../components/localized';
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatMoney } from '../format';
 import type { WorkspaceField } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
 
@@ -26,15 +27,12 @@ export function formatValue(value: unknown, field: WorkspaceField | undefined, l
   if (Array.isArray(value)) return value.map((v) => formatValue(v, field, language, t)).join(', ');
   if (typeof value === 'boolean') return value ? t('record.timeline.yes') : t('record.timeline.no');
   if (typeof value === 'number') {
-    if (field?.type === 'percent') return new Intl.NumberFormat(language, { style: 'percent' }).format(value / 100);
-    return new Intl.NumberFormat(language).format(value);
+    return field?.type === 'percent' ? formatPercent(value, language) : formatNumber(value, language);
   }
   if (isObject(value)) {
     if (typeof value['amount'] === 'number') {
-      const currency = typeof value['currency'] === 'string' ? value['currency'] : undefined;
-      return currency
-        ? new Intl.NumberFormat(language, { style: 'currency', currency }).format(value['amount'])
-        : new Intl.NumberFormat(language).format(value['amount']);
+      const currency = typeof value['currency'] === 'string' ? value['currency'] : null;
+      return formatMoney({ amount: value['amount'], currency }, language);
     }
     const shown = Object.entries(value).filter(([k, v]) => k !== 'id' && k !== '__typename' && typeof v === 'string');
     if (shown.length) return shown.map(([, v]) => v as string).join(', ');
@@ -42,12 +40,8 @@ export function formatValue(value: unknown, field: WorkspaceField | undefined, l
   }
   const text = String(value);
   if (field?.type === 'select' || field?.type === 'multiSelect') return optionLabel(field, text, language);
-  if (field?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text))
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${text}T00:00:00Z`),
-    );
-  if (field?.type === 'datetime' && !Number.isNaN(Date.parse(text)))
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(text));
+  if (field?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, language);
+  if (field?.type === 'datetime') return formatDateTime(text, language);
   return text;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * Values as text in the user's language, through `Intl` — the one place the workspace screens (home, list,
+ * board, record) format money, numbers, percents, dates and relative times, so the same value reads the same
+ * on every screen. Pure functions of (value, language[, now]).
+ */
+
+/** Money as the API answers it for a currency field; `currency` is null when the field has none. */
+export interface Money {
+  readonly amount: number;
+  readonly currency: string | null;
+}
+
+/** A plain number with the digits it has (up to 6 after the point): `1,234.5`. */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(value);
+}
+
+/**
+ * `€1,234.50`: money in its currency. Without a currency, the plain number (as `formatNumber`); with a code `Intl`
+ * does not know, the number and the code as written (`1,234.5 XYZ`) rather than an error. `options` adjust the
+ * number (the board's compact totals pass `notation: 'compact'`).
+ */
+export function formatMoney(money: Money, language: string, options: Intl.NumberFormatOptions = {}): string {
+  if (money.currency) {
+    try {
+      return new Intl.NumberFormat(language, { ...options, style: 'currency', currency: money.currency }).format(
+        money.amount,
+      );
+    } catch {
+      // An unknown currency code: fall through to the number and the code.
+    }
+  }
+  const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 6, ...options }).format(money.amount);
+  return money.currency ? `${plain} ${money.currency}` : plain;
+}
+
+/** `formatMoney` for an amount and a currency code held apart (e.g. a sum per currency). */
+export function formatAmount(amount: number, currency: string | null, language: string): string {
+  return formatMoney({ amount, currency }, language);
+}
+
+/** A record's amount as the API answers it — a number, or money `{ amount, currency }` — as money; else null. */
+export function moneyOf(value: unknown): Money | null {
+  if (typeof value === 'number') return { amount: value, currency: null };
+  if (value && typeof value === 'object') {
+    const { amount, currency } = value as { amount?: unknown; currency?: unknown };
+    if (typeof amount === 'number') return { amount, currency: typeof currency === 'string' ? currency : null };
+  }
+  return null;
+}
+
+/** Percent fields hold 0–100: `12.5` → `12.5%` (up to 2 digits after the point). */
+export function formatPercent(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+}
+
+/**
+ * A `YYYY-MM-DD` date (or the date part of an instant), read as a calendar day in UTC so it never moves by a
+ * time zone: `Dec 1, 2026`. Text that is not a date is shown as is.
+ */
+export function formatDate(value: string, language: string): string {
+  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+}
+
+/** An instant with its local time: `Dec 1, 2026, 10:15 AM`. Text that is not an instant is shown as is. */
+export function formatDateTime(value: string, language: string): string {
+  const moment = new Date(value);
+  if (Number.isNaN(moment.getTime())) return value;
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
+}
+
+/** A date field's value (`YYYY-MM-DD`, as `formatDate`) or a date-time field's (as `formatDateTime`). */
+export function formatWhen(value: string, language: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, language) : formatDateTime(value, language);
+}
+
+/** `-1` → "yesterday", `-3` → "3 days ago", `2` → "in 2 days" (with the language's plural forms). */
+export function relativeDays(days: number, language: string): string {
+  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(days, 'day');
+}
+
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/**
+ * An instant relative to `now`, in the largest unit that fits: "5 minutes ago", "yesterday", "last week",
+ * "in 2 days"; under a minute, in seconds ("now", "30 seconds ago").
+ */
+export function relativeTime(value: string, language: string, now: Date | number = Date.now()): string {
+  const seconds = (Date.parse(value) - new Date(now).getTime()) / 1000;
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(Math.round(seconds), 'second');
+}
