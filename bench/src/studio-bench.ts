@@ -33,6 +33,10 @@ const ROUTES: { path: string; ready: string }[] = [
   { path: '/people', ready: 'main h2' },
   { path: '/history', ready: 'main h2' },
   { path: '/manifest', ready: 'main h2' },
+  // The workspace (issue 7): a list, a board, a record page.
+  { path: '/home', ready: 'main h2' },
+  { path: '/o/deal', ready: 'table tbody tr' },
+  { path: '/o/deal/board', ready: 'main h2' },
 ];
 
 interface ManifestChunk {

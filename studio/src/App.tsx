@@ -25,6 +25,7 @@ const HomePage = lazy(() => import('./workspace/home/HomePage'));
 const ListPage = lazy(() => import('./workspace/list/ListPage'));
 const BoardPage = lazy(() => import('./workspace/board/BoardPage'));
 const RecordPage = lazy(() => import('./workspace/record/RecordPage'));
+const TasksPage = lazy(() => import('./workspace/tasks/TasksPage'));
 
 function Routed() {
   const auth = useAuth();
@@ -54,6 +55,7 @@ function Routed() {
           <Route path="history" element={<HistoryPage />} />
           <Route path="manifest" element={<ManifestPage />} />
           <Route path="home" element={<HomePage />} />
+          <Route path="tasks" element={<TasksPage />} />
           <Route path="o/:object" element={<ListPage />} />
           <Route path="o/:object/board" element={<BoardPage />} />
           <Route path="o/:object/:id" element={<RecordPage />} />

@@ -9,6 +9,7 @@ import { boardText } from '../workspace/board/text';
 import { homeText } from '../workspace/home/text';
 import { listText } from '../workspace/list/text';
 import { recordText } from '../workspace/record/text';
+import { tasksText } from '../workspace/tasks/text';
 import { searchText } from '../workspace/search/text';
 import { en } from './en';
 import { ka } from './ka';
@@ -40,6 +41,7 @@ const FEATURES = {
   list: listText,
   board: boardText,
   record: recordText,
+  tasks: tasksText,
   search: searchText,
 };
 

@@ -1,12 +1,13 @@
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { useAuth } from '../auth/auth-context';
 import { QueryState } from '../components/QueryState';
 import { GlobalSearch } from '../workspace/search/GlobalSearch';
+import { taskShape } from '../workspace/home/work-objects';
 import { useWorkspaceModel } from '../workspace/use-workspace-model';
 import { graphql } from '../gql';
 import { LanguageSelect } from './LanguageSelect';
@@ -45,6 +46,8 @@ export function Shell() {
   // The design sections are for admins; everyone sees the objects they may read (the API answers only those).
   const isAdmin = me?.roles.includes('admin') ?? false;
   const { model } = useWorkspaceModel();
+  // "My tasks" only for someone who may read the tasks (found as the home page finds them).
+  const hasTasks = useMemo(() => (model ? taskShape(model) !== null : false), [model]);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -86,6 +89,7 @@ export function Shell() {
               {t('nav.workspace')}
             </Text>
             <NavLink component={RouterLink} to="/home" label={t('nav.home')} onClick={close} />
+            {hasTasks && <NavLink component={RouterLink} to="/tasks" label={t('tasks.title')} onClick={close} />}
             {model?.objects.map((object) => (
               <NavLink
                 key={object.name}

@@ -102,3 +102,11 @@ export function relativeTime(value: string, language: string, now: Date | number
   }
   return format.format(Math.round(seconds), 'second');
 }
+
+/** A calendar column's day, short, in local time: "Mon, Nov 30"; `long` adds the year: "Monday, November 30, 2026". */
+export function formatDay(day: Date, language: string, long = false): string {
+  const options: Intl.DateTimeFormatOptions = long
+    ? { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }
+    : { weekday: 'short', month: 'short', day: 'numeric' };
+  return new Intl.DateTimeFormat(language, options).format(day);
+}

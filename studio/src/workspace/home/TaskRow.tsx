@@ -23,6 +23,7 @@ export function TaskRow({
   now,
   marking,
   onDone,
+  wrapTitle = false,
 }: {
   task: TaskItem;
   group: TaskGroup;
@@ -30,6 +31,8 @@ export function TaskRow({
   now: Date;
   marking: boolean;
   onDone: () => void;
+  /** Wrap a long title rather than cut it short (the narrow columns of the tasks calendar's week). */
+  wrapTitle?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
@@ -57,7 +60,13 @@ export function TaskRow({
           disabled={marking}
           onChange={onDone}
         />
-        <Anchor component={Link} to={`/o/${object}/${task.id}`} size="sm" truncate="end">
+        <Anchor
+          component={Link}
+          to={`/o/${object}/${task.id}`}
+          size="sm"
+          truncate={wrapTitle ? undefined : 'end'}
+          style={wrapTitle ? { overflowWrap: 'anywhere' } : undefined}
+        >
           {task.title}
         </Anchor>
       </Group>

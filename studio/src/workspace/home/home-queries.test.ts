@@ -2,6 +2,9 @@ import type { ApiNames, WorkspaceField, WorkspaceObject } from '../record-api';
 import type { WorkspaceModel } from '../use-workspace-model';
 import {
   boundValue,
+  calendarDays,
+  calendarTasksQuery,
+  calendarVariables,
   dayBounds,
   daysOverdue,
   myTasksQuery,
@@ -9,6 +12,8 @@ import {
   recentObjects,
   recentRecords,
   recentRecordsQuery,
+  sameDay,
+  shiftAnchor,
   taskVariables,
 } from './home-queries';
 import { dealShape, taskShape } from './work-objects';
@@ -180,5 +185,39 @@ describe('the home queries', () => {
       ['deal', 'd1', 'Big deal'],
       ['task', 't1', 'Call'],
     ]);
+  });
+});
+
+describe('the tasks calendar', () => {
+  const now = new Date(2026, 11, 1, 9, 30); // a Tuesday
+  const shape = taskShape(model([task, deal]))!;
+
+  test('a day is that day; a week runs Monday to Sunday around the anchor; previous/next move by the view', () => {
+    expect(calendarDays('day', now)).toEqual([new Date(2026, 11, 1)]);
+    const week = calendarDays('week', new Date(2026, 11, 6)); // a Sunday: its week began on Monday, Nov 30
+    expect([week.length, week[0], week[6]]).toEqual([7, new Date(2026, 10, 30), new Date(2026, 11, 6)]);
+    expect(shiftAnchor('week', now, -1)).toEqual(new Date(2026, 10, 24));
+    expect(shiftAnchor('day', now, 1)).toEqual(new Date(2026, 11, 2));
+  });
+
+  test('the range starts no earlier than today (past days are overdue already); one request with both lists', () => {
+    const week = calendarVariables(shape, 'u1', calendarDays('week', now), now, 50);
+    expect([week.today, week.from, week.to]).toEqual([
+      new Date(2026, 11, 1).toISOString(),
+      new Date(2026, 11, 1).toISOString(),
+      new Date(2026, 11, 7).toISOString(),
+    ]);
+    const past = calendarVariables(shape, 'u1', calendarDays('day', new Date(2026, 10, 20)), now, 50);
+    expect(past.to).toBe(past.from); // an empty range
+    const query = calendarTasksQuery(shape, 'id title');
+    expect(query).toContain('overdue: tasks(filter: { and: [{ owner: { id: { eq: $me } } }');
+    expect(query).toContain('range: tasks(');
+    expect(query).toContain('{ dueDate: { gte: $from, lt: $to } }');
+  });
+
+  test('a due value on a day: an instant in local time, a date as written', () => {
+    expect(sameDay(new Date(2026, 11, 1, 23, 59).toISOString(), new Date(2026, 11, 1))).toBe(true);
+    expect(sameDay('2026-12-02', new Date(2026, 11, 1))).toBe(false);
+    expect(sameDay('2026-12-01', new Date(2026, 11, 1))).toBe(true);
   });
 });

@@ -64,20 +64,69 @@ export function taskSelection(shape: TaskShape, objects: readonly WorkspaceObjec
   return recordSelection(shape.object, objects, fields);
 }
 
+/** One aliased list of my open tasks whose due date is in `range` (a filter on the due field), soonest first. */
+function openTasksList(shape: TaskShape, alias: string, range: string, selection: string, first: string): string {
+  const due = shape.due.name;
+  return `  ${alias}: ${shape.object.api.many}(filter: { and: [${OWNED_BY_ME}, { ${shape.status.name}: { nin: $closed } }, { ${due}: ${range} }] }, first: ${first}, orderBy: [{ field: ${due}, direction: ASC }]) { totalCount edges { node { ${selection} } } }`;
+}
+
+export type CalendarView = 'day' | 'week';
+
+/** The days a calendar view shows: the anchor's day, or the Monday-to-Sunday week around it (local time). */
+export function calendarDays(view: CalendarView, anchor: Date): Date[] {
+  const start = new Date(anchor.getFullYear(), anchor.getMonth(), anchor.getDate());
+  if (view === 'day') return [start];
+  const monday = start.getDate() - ((start.getDay() + 6) % 7);
+  return Array.from({ length: 7 }, (_, i) => new Date(start.getFullYear(), start.getMonth(), monday + i));
+}
+
+/** The anchor moved by one view: a day or a week back (`-1`) or forward (`1`). */
+export function shiftAnchor(view: CalendarView, anchor: Date, step: -1 | 1): Date {
+  const days = view === 'day' ? step : 7 * step;
+  return new Date(anchor.getFullYear(), anchor.getMonth(), anchor.getDate() + days);
+}
+
+/** The same local calendar day? (A task's due value — date or instant — against a column's day.) */
+export function sameDay(due: string, day: Date): boolean {
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(due) ? new Date(`${due}T00:00:00`) : new Date(due);
+  return at.getFullYear() === day.getFullYear() && at.getMonth() === day.getMonth() && at.getDate() === day.getDate();
+}
+
+/**
+ * The variables of `calendarTasksQuery`. The view's range starts no earlier than today: open tasks of past
+ * days are in the overdue list already, and would otherwise be listed twice.
+ */
+export function calendarVariables(shape: TaskShape, me: string, days: readonly Date[], now: Date, first: number) {
+  const at = (d: Date) => boundValue(d, shape.due.type);
+  const { today } = dayBounds(now);
+  const first_ = days[0]!;
+  const last = days[days.length - 1]!;
+  const end = new Date(last.getFullYear(), last.getMonth(), last.getDate() + 1);
+  const from = first_ < today ? today : first_;
+  return { me, closed: shape.closed, today: at(today), from: at(from), to: at(end < from ? from : end), first };
+}
+
+/** My open tasks overdue (due before today) and due in a view's range `[$from, $to)`, in one request. */
+export function calendarTasksQuery(shape: TaskShape, selection: string): string {
+  const bound = boundType(shape);
+  const lists = [
+    openTasksList(shape, 'overdue', '{ lt: $today }', selection, '$first'),
+    openTasksList(shape, 'range', '{ gte: $from, lt: $to }', selection, '$first'),
+  ];
+  return `query CalendarTasks($me: ID!, $closed: [String!], $today: ${bound}, $from: ${bound}, $to: ${bound}, $first: Int) {\n${lists.join('\n')}\n}`;
+}
+
 /**
  * My open tasks (not at a closed status) in three groups by due date — before today, today, the 7 days after
  * — in one request, each with its count and its first `$first` tasks, soonest due first.
  */
 export function myTasksQuery(shape: TaskShape, selection: string): string {
-  const { many } = shape.object.api;
-  const due = shape.due.name;
   const ranges: Record<TaskGroup, string> = {
     overdue: `{ lt: $today }`,
     today: `{ gte: $today, lt: $tomorrow }`,
     upcoming: `{ gte: $tomorrow, lt: $weekEnd }`,
   };
-  const list = (group: TaskGroup) =>
-    `  ${group}: ${many}(filter: { and: [${OWNED_BY_ME}, { ${shape.status.name}: { nin: $closed } }, { ${due}: ${ranges[group]} }] }, first: $first, orderBy: [{ field: ${due}, direction: ASC }]) { totalCount edges { node { ${selection} } } }`;
+  const list = (group: TaskGroup) => openTasksList(shape, group, ranges[group], selection, '$first');
   const bound = boundType(shape);
   return `query MyTasks($me: ID!, $closed: [String!], $today: ${bound}, $tomorrow: ${bound}, $weekEnd: ${bound}, $first: Int) {\n${TASK_GROUPS.map(list).join('\n')}\n}`;
 }
