@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import type { FieldTypeRegistry, Model } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
+import { fieldTypeQueries } from './field-type-fields';
 import { historyQueries } from './history-fields';
 import { identityMutations, identityQueries } from './identity-fields';
 import { sharingMutations, sharingQueries } from './sharing-fields';
@@ -52,6 +53,7 @@ export function buildSchema(
       }),
     },
     ...metadataQueries,
+    ...fieldTypeQueries,
     ...pipelineQueries,
     ...identityQueries,
     ...sharingQueries,

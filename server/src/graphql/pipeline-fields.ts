@@ -7,17 +7,9 @@ import {
   GraphQLString,
   type GraphQLFieldConfigMap,
 } from 'graphql';
-import {
-  badInput,
-  deletePipeline,
-  labelText,
-  savePipeline,
-  StratumError,
-  type PipelineDef,
-  type StageDef,
-} from '@stratum/runtime';
-import { isAdmin, type GraphQLContext } from './context';
-import { changed, ManifestPlan, opts } from './metadata-fields';
+import { badInput, deletePipeline, labelText, savePipeline, type PipelineDef, type StageDef } from '@stratum/runtime';
+import type { GraphQLContext } from './context';
+import { changed, ManifestPlan, opts, requireAdmin } from './metadata-fields';
 import { JSONScalar } from './scalars';
 
 /** Pipelines (sales funnels) as the API reads and edits them: one per select field, its options being the stages. */
@@ -61,10 +53,6 @@ const Pipeline = new GraphQLObjectType<PipelineDef>({
     stages: { type: list(Stage) },
   },
 });
-
-function requireAdmin(ctx: GraphQLContext): void {
-  if (!isAdmin(ctx.caller)) throw new StratumError('FORBIDDEN', 'Changing the model needs an admin');
-}
 
 export const pipelineQueries: Fields = {
   pipelines: { type: list(Pipeline), resolve: (_r, _a, ctx) => ctx.model.pipelines },
