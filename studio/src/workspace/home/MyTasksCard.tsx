@@ -1,20 +1,17 @@
 import { Alert, Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
-import { problemsOf } from '../../graphql/problems';
-import { recordTitle, updateMutation, type WorkspaceObject } from '../record-api';
+import type { WorkspaceObject } from '../record-api';
 import { HomeCard } from './HomeCard';
 import { dayBounds, myTasksQuery, TASK_GROUPS, taskVariables, taskSelection, type TaskGroup } from './home-queries';
 import { TaskRow, type TaskItem } from './TaskRow';
+import { useTaskList } from './use-task-list';
 import type { TaskShape } from './work-objects';
 
 /** Tasks listed per group; the rest are counted and a link leads to the tasks list. */
 const PER_GROUP = 8;
-
-type Connection = { totalCount: number; edges: { node: Record<string, unknown> }[] };
 
 /** "My tasks": my open tasks, Overdue / Today / Next 7 days, each with a checkbox that marks it done. */
 export function MyTasksCard({
@@ -31,35 +28,11 @@ export function MyTasksCard({
   const now = useMemo(() => new Date(), []);
   const query = useMemo(() => myTasksQuery(shape, taskSelection(shape, objects)), [shape, objects]);
   const variables = useMemo(() => taskVariables(shape, me, dayBounds(now), PER_GROUP), [shape, me, now]);
-  const [{ data, fetching, error }, reexecute] = useQuery<Record<TaskGroup, Connection>>({ query, variables });
-  const [, update] = useMutation(updateMutation(shape.object, `id ${shape.status.name}`));
-  const [marking, setMarking] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<string | null>(null);
-
-  const markDone = async (task: TaskItem) => {
-    setRefusal(null);
-    setMarking(task.id);
-    const changes: Record<string, unknown> = { [shape.status.name]: shape.done };
-    if (shape.completedAt) changes[shape.completedAt.name] = new Date().toISOString();
-    const result = await update({ id: task.id, data: changes });
-    if (result.error) {
-      const message = problemsOf(result.error)
-        .map((p) => p.message)
-        .join('; ');
-      setRefusal(t('home.tasks.refused', { title: task.title, message }));
-    }
-    // Done or refused, the list is read again: it shows what the server has, not what was clicked.
-    reexecute({ requestPolicy: 'network-only' });
-    setMarking(null);
-  };
-
-  const items = (group: TaskGroup): TaskItem[] =>
-    (data?.[group]?.edges ?? []).map(({ node }) => ({
-      id: String(node.id),
-      title: recordTitle(shape.object, node),
-      due: typeof node[shape.due.name] === 'string' ? (node[shape.due.name] as string) : null,
-    }));
-  const total = (group: TaskGroup) => data?.[group]?.totalCount ?? 0;
+  const { data, fetching, error, items, total, markDone, marking, refusal, dismissRefusal } = useTaskList<TaskGroup>(
+    shape,
+    query,
+    variables,
+  );
   const pressing = total('overdue') + total('today');
 
   return (
@@ -70,8 +43,8 @@ export function MyTasksCard({
       countLabel={t('home.tasks.count', { count: pressing })}
     >
       {refusal && (
-        <Alert color="red" role="alert" mb="sm" withCloseButton onClose={() => setRefusal(null)}>
-          {refusal}
+        <Alert color="red" role="alert" mb="sm" withCloseButton onClose={dismissRefusal}>
+          {t('home.tasks.refused', refusal)}
         </Alert>
       )}
       {!data ? (

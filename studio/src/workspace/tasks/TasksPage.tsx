@@ -1,10 +1,9 @@
 import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Spoiler, Stack, Text, Title } from '@mantine/core';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { problemsOf } from '../../graphql/problems';
 import { MeDocument } from '../../shell/Shell';
 import { formatDay } from '../format';
 import {
@@ -18,16 +17,15 @@ import {
   type TaskGroup,
 } from '../home/home-queries';
 import { TaskRow, type TaskItem } from '../home/TaskRow';
+import { useTaskList } from '../home/use-task-list';
 import { taskShape, type TaskShape } from '../home/work-objects';
-import { recordTitle, updateMutation, type WorkspaceObject } from '../record-api';
+import type { WorkspaceObject } from '../record-api';
 import { useWorkspaceModel } from '../use-workspace-model';
 
 /** Tasks read per list: a person's week of open tasks fits; beyond it the tasks list has them all. */
 const PER_LIST = 200;
 /** A folded list's height before "Show all": about eight rows. */
 const FOLDED_HEIGHT = 230;
-
-type Connection = { totalCount: number; edges: { node: Record<string, unknown> }[] };
 
 /** "My tasks": my open tasks by day or by week, the overdue ones on top, each with a checkbox that marks it done. */
 export default function TasksPage() {
@@ -59,38 +57,11 @@ function TaskCalendar({ shape, me, objects }: { shape: TaskShape; me: string; ob
   const days = useMemo(() => calendarDays(view, anchor), [view, anchor]);
   const query = useMemo(() => calendarTasksQuery(shape, taskSelection(shape, objects)), [shape, objects]);
   const variables = useMemo(() => calendarVariables(shape, me, days, now, PER_LIST), [shape, me, days, now]);
-  const [{ data, fetching, error }, reexecute] = useQuery<Record<'overdue' | 'range', Connection>>({
+  const { data, fetching, error, items, markDone, marking, refusal, dismissRefusal } = useTaskList<'overdue' | 'range'>(
+    shape,
     query,
     variables,
-  });
-  const [, update] = useMutation(updateMutation(shape.object, `id ${shape.status.name}`));
-  const [marking, setMarking] = useState<string | null>(null);
-  // Kept as its parts, not as text: it reads in the language chosen after it happened.
-  const [refusal, setRefusal] = useState<{ title: string; message: string } | null>(null);
-
-  const markDone = async (task: TaskItem) => {
-    setRefusal(null);
-    setMarking(task.id);
-    const changes: Record<string, unknown> = { [shape.status.name]: shape.done };
-    if (shape.completedAt) changes[shape.completedAt.name] = new Date().toISOString();
-    const result = await update({ id: task.id, data: changes });
-    if (result.error) {
-      const message = problemsOf(result.error)
-        .map((p) => p.message)
-        .join('; ');
-      setRefusal({ title: task.title, message });
-    }
-    // Done or refused, the lists are read again: they show what the server has, not what was clicked.
-    reexecute({ requestPolicy: 'network-only' });
-    setMarking(null);
-  };
-
-  const items = (list: 'overdue' | 'range'): TaskItem[] =>
-    (data?.[list]?.edges ?? []).map(({ node }) => ({
-      id: String(node.id),
-      title: recordTitle(shape.object, node),
-      due: typeof node[shape.due.name] === 'string' ? (node[shape.due.name] as string) : null,
-    }));
+  );
   const row =
     (group: TaskGroup, wrapTitle = false) =>
     (task: TaskItem) => (
@@ -139,7 +110,7 @@ function TaskCalendar({ shape, me, objects }: { shape: TaskShape; me: string; ob
           : `${formatDay(days[0]!, language)} – ${formatDay(days[days.length - 1]!, language)}`}
       </Text>
       {refusal && (
-        <Alert color="red" role="alert" withCloseButton onClose={() => setRefusal(null)}>
+        <Alert color="red" role="alert" withCloseButton onClose={dismissRefusal}>
           {t('home.tasks.refused', refusal)}
         </Alert>
       )}
