@@ -56,6 +56,12 @@ export function canReadField(ctx: RecordContext, objectName: string, field: stri
   return !restricted(ctx) || ALWAYS_READABLE.has(field) || ctx.access!.fieldAllowed('read', objectName, field);
 }
 
+/** The object's fields the actor may read, or undefined when they may read every one. */
+export function readableFields(ctx: RecordContext, object: ObjectDef): string[] | undefined {
+  if (!restricted(ctx)) return undefined;
+  return object.fields.filter((f) => canReadField(ctx, object.name, f.name)).map((f) => f.name);
+}
+
 /** Refuses to filter, sort, search or group by a field the actor may not read. */
 export function requireReadableField(
   ctx: RecordContext,

@@ -2,6 +2,7 @@ import { run } from '../db/db';
 import { isoTimestamp } from '../db/timestamps';
 import { ident, sql } from '../sql/sql';
 import { findField, type ObjectDef } from '../model/model';
+import { readableFields } from './authorize';
 import { requireObject, type RecordContext } from './context';
 
 export interface HistoryEntry {
@@ -13,18 +14,19 @@ export interface HistoryEntry {
 }
 
 /**
- * The field history of one record, newest first (the record page's timeline reads it). `fields`, when given,
- * keeps only the changes of those fields (the ones the caller may read), in the query so the limit counts
- * only what is returned. It checks nothing else: callers first make sure the record itself is readable.
+ * The field history of one record, newest first (the record page's timeline reads it): only the changes of
+ * fields the actor may read, kept in the query so the limit counts only what is returned. It checks nothing
+ * else: callers first make sure the record itself is readable.
  */
 export async function recordHistory(
   ctx: RecordContext,
   objectName: string,
   id: string,
-  options: { limit?: number; fields?: readonly string[] } = {},
+  options: { limit?: number } = {},
 ): Promise<HistoryEntry[]> {
   const object = requireObject(ctx, objectName);
-  const onlyFields = options.fields ? sql` AND field = ANY(${[...options.fields]}::text[])` : sql``;
+  const readable = readableFields(ctx, object);
+  const onlyFields = readable ? sql` AND field = ANY(${readable}::text[])` : sql``;
   const { rows } = await run<HistoryEntry & { at: Date | string }>(
     ctx.db,
     sql`SELECT at, field, "oldValue", "newValue", actor FROM ${ident(ctx.model.schema, '_history')}
