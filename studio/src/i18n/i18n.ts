@@ -1,24 +1,21 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { accessText } from '../access/text';
-import { layoutsText } from '../layouts/text';
-import { manifestText } from '../manifest/text';
-import { pipelinesText } from '../pipelines/text';
-import { flowText } from '../workflows/text';
-import { boardText } from '../workspace/board/text';
-import { homeText } from '../workspace/home/text';
-import { listText } from '../workspace/list/text';
-import { recordText } from '../workspace/record/text';
-import { tasksText } from '../workspace/tasks/text';
-import { searchText } from '../workspace/search/text';
+import { FEATURES } from './features';
 import { en } from './en';
 import { ka } from './ka';
 import { ru } from './ru';
+import { kk } from './locales/kk';
+import { ny } from './locales/ny';
+import { uz } from './locales/uz';
+import type { PartialTranslation } from './locales/translation';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
   { code: 'ru', label: 'Русский' },
   { code: 'ka', label: 'ქართული' },
+  { code: 'kk', label: 'Қазақша' },
+  { code: 'uz', label: 'Oʻzbekcha' },
+  { code: 'ny', label: 'Chichewa' },
 ] as const;
 export type Language = (typeof LANGUAGES)[number]['code'];
 
@@ -30,31 +27,29 @@ function initialLanguage(): Language {
   return LANGUAGES.some((l) => l.code === wanted) ? (wanted as Language) : 'en';
 }
 
-/** Each section's strings, under its own key (`pipelines.title`, `flow.palette`, …). */
-const FEATURES = {
-  access: accessText,
-  layouts: layoutsText,
-  manifest: manifestText,
-  pipelines: pipelinesText,
-  flow: flowText,
-  home: homeText,
-  list: listText,
-  board: boardText,
-  record: recordText,
-  tasks: tasksText,
-  search: searchText,
-};
-
-function resource(language: Language) {
+/** The first three languages keep their strings beside each section (`featureText`). */
+function sectionedResource(language: 'en' | 'ru' | 'ka') {
   const base = { en, ru, ka }[language];
   const sections = Object.fromEntries(Object.entries(FEATURES).map(([key, text]) => [key, text[language]]));
   return { translation: { ...base, ...sections } };
 }
 
+/** Later languages are whole translations in `locales/<code>/`. */
+function translatedResource(translation: PartialTranslation) {
+  return { translation: { ...translation.base, ...translation.features } };
+}
+
 /** The studio's one i18next instance; the chosen language is remembered and set on `<html lang>`. */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { en: resource('en'), ru: resource('ru'), ka: resource('ka') },
+  resources: {
+    en: sectionedResource('en'),
+    ru: sectionedResource('ru'),
+    ka: sectionedResource('ka'),
+    kk: translatedResource(kk),
+    uz: translatedResource(uz),
+    ny: translatedResource(ny),
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -1,0 +1,3 @@
+import type { PartialTranslation } from '../translation';
+
+export const kk: PartialTranslation = { base: {}, features: {} };

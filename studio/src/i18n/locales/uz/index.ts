@@ -1,0 +1,3 @@
+import type { PartialTranslation } from '../translation';
+
+export const uz: PartialTranslation = { base: {}, features: {} };
