@@ -1,3 +1,41 @@
-import type { PartialTranslation } from '../translation';
+import type { Translation } from '../translation';
+import { access } from './access';
+import { base } from './base';
+import { board } from './board';
+import { convert } from './convert';
+import { dashboard } from './dashboard';
+import { flow } from './flow';
+import { home } from './home';
+import { importWizard } from './import';
+import { layouts } from './layouts';
+import { list } from './list';
+import { manifest } from './manifest';
+import { notifications } from './notifications';
+import { pipelines } from './pipelines';
+import { record } from './record';
+import { search } from './search';
+import { tasks } from './tasks';
+import { views } from './views';
 
-export const kk: PartialTranslation = { base: {}, features: {} };
+/** Kazakh (Cyrillic), the whole studio: the shell's strings and every section's. */
+export const kk: Translation = {
+  base,
+  features: {
+    access,
+    layouts,
+    manifest,
+    pipelines,
+    flow,
+    home,
+    list,
+    views,
+    board,
+    dashboard,
+    record,
+    convert,
+    tasks,
+    notifications,
+    search,
+    import: importWizard,
+  },
+};

@@ -1,0 +1,77 @@
+import type { Shape } from '../../feature';
+import type { importText } from '../../../workspace/import/text';
+
+/** Uzbek strings of the CSV import wizard (`import.`). */
+export const importWizard: Shape<typeof importText.en> = {
+  title: 'Import: {{objects}}',
+  open: 'Import',
+  steps: { file: 'Fayl', columns: 'Ustunlar', check: 'Tekshiruv', import: 'Import' },
+  file: {
+    label: 'CSV fayl',
+    placeholder: '.csv faylni tanlang',
+    hint: 'Birinchi qatorda ustunlar nomi boʻladi. Vergul, nuqtali vergul yoki tabulyatsiya bilan ajratilgan, UTF-8. Fayl hajmi cheklanmagan: server uni yuklanish jarayonida oʻqiydi.',
+    size: '{{size}}, taxminan {{rows}} qator',
+  },
+  columns: {
+    intro:
+      'Har bir ustun qaysi maydonni toʻldirishini tanlang. Ustunlar nomi boʻyicha moslanadi; mos kelmaganlari import qilinmaydi.',
+    column: 'Ustun',
+    samples: 'Namunalar',
+    field: 'Maydon',
+    format: 'Format',
+    skip: 'Import qilmaslik',
+    dateOrder: 'Sana tartibi',
+    orders: {
+      YMD: 'Yil-oy-kun (2017-03-01)',
+      MDY: 'Oy/kun/yil (3/1/2017)',
+      DMY: 'Kun.oy.yil (1.3.2017)',
+    },
+    currency: 'Valyuta',
+    duplicates: 'Quyidagilar boʻyicha dublikatlarni rad etish',
+    duplicatesHint:
+      'Shu qiymatlardan birini takrorlaydigan qatorlar (faylda yoki CRMda) qayd etiladi. Noyob maydonlar har doim tekshiriladi.',
+    check: 'Faylni tekshirish',
+    defaults: 'Har bir qator uchun qiymatlar',
+    defaultsHint:
+      'Qatorda oʻz qiymati boʻlmaganda ishlatiladi, masalan, eski tizim hech qachon yozib bormagan yutqazish sababi.',
+    defaultField: 'Har bir qator uchun maydon',
+    defaultValue: 'Har bir qator uchun qiymat',
+    addDefault: 'Har bir qator uchun qiymat qoʻshish',
+    removeDefault: 'Olib tashlash',
+    required: 'Majburiy: {{fields}}',
+  },
+  check: {
+    running: 'Tekshirilmoqda… {{rows}} ta qator oʻqildi',
+    summary: '{{rows}} ta qator oʻqildi: {{good}} tasini import qilish mumkin, {{bad}} tasida xato bor.',
+    clean: 'Barcha {{rows}} ta qatorni import qilish mumkin.',
+    nothingWritten: 'Bu tekshiruv edi: hali hech narsa yozilmadi.',
+    fixes: 'Hech narsaga mos kelmaydigan qiymatlar',
+    fixesHint: 'Har bir qiymat nimani anglatishini koʻrsating; tekshiruv javoblaringiz bilan qayta bajariladi.',
+    value: 'Faylda',
+    rows: 'Qatorlar',
+    meaning: 'Maʼnosi',
+    empty: 'Boʻsh qoldirish',
+    search: 'Qidirish…',
+    ownerHint: 'Foydalanuvchining ismi yoki elektron pochtasi',
+    again: 'Qayta tekshirish',
+    errors: 'Xatoli qatorlar',
+    row: 'Qator',
+    message: 'Muammo',
+    moreErrors: '{{total}} tadan {{shown}} tasi koʻrsatilmoqda; hisobotda hammasi bor.',
+    report: 'Xatolar hisobotini yuklab olish',
+    back: 'Ustunlarga qaytish',
+    importAll: '{{count}} ta qatorni import qilish',
+    importGood: '{{good}} ta qatorni import qilish, {{bad}} tasini oʻtkazib yuborish',
+  },
+  run: {
+    running: 'Import qilinmoqda… taxminan {{total}} tadan {{rows}} ta qator',
+    cancel: 'Bekor qilish',
+    cancelled: 'Import bekor qilindi: hech narsa yozilmadi.',
+    done: '{{objects}}: {{count}} ta import qilindi.',
+    skipped: 'Xatoli {{count}} ta qator oʻtkazib yuborildi (hisobotga qarang).',
+    open: '{{objects}}ni ochish',
+    another: 'Boshqa faylni import qilish',
+    refusedAll: 'Hech narsa import qilinmadi: {{count}} ta qatorda xato bor.',
+  },
+  refused: 'Server importni rad etdi',
+};

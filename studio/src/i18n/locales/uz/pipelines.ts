@@ -1,0 +1,86 @@
+import type { Shape } from '../../feature';
+import type { pipelinesText } from '../../../pipelines/text';
+
+/** Uzbek strings of the pipeline editor (`pipelines.`). */
+export const pipelines: Shape<typeof pipelinesText.en> = {
+  title: 'Voronkalar',
+  intro:
+    'Voronka — roʻyxat maydonining tartiblangan bosqichlari: har birining ehtimolligi bor, oxiri yutuq yoki yutqazish bilan tugaydi.',
+  object: 'Obyekt',
+  ofObject: '{{object}} voronkalari',
+  none: '{{object}} uchun hali voronka yoʻq.',
+  new: {
+    open: 'Yangi voronka',
+    title: 'Yangi voronka',
+    field: 'Bosqich maydoni',
+    fieldHint: 'Bosqichni saqlaydigan roʻyxat maydonining API nomi; u mavjud boʻlmasa, yaratiladi',
+    label: 'Yorliq',
+    submit: 'Davom etish',
+    taken: 'Bu maydonda allaqachon voronka bor',
+    notSelect: 'Bu {{type}} maydoni: bosqichlar uchun roʻyxat maydoni yoki yangi nom kerak',
+  },
+  editor: {
+    label: 'Voronka yorligʻi',
+    field: 'Bosqich maydoni',
+    newField: 'yangi roʻyxat maydoni',
+    unsaved: 'Saqlanmagan oʻzgarishlar',
+    notCreated: 'Hali saqlanmagan',
+    save: 'Voronkani saqlash',
+    reset: 'Oʻzgarishlarni bekor qilish',
+    delete: 'Voronkani oʻchirish',
+    saved: 'Voronka saqlandi',
+    failed: 'Voronka saqlanmadi',
+  },
+  stages: {
+    title: 'Bosqichlar',
+    empty: 'Hali bosqichlar yoʻq: voronkaga kamida ikkita bosqich kerak.',
+    add: 'Bosqich qoʻshish',
+    row: '{{n}}-bosqich',
+    name: 'Nom',
+    nameOf: '{{n}}-bosqich nomi',
+    label: 'Yorliq',
+    labelOf: '{{n}}-bosqich yorligʻi',
+    probability: 'Ehtimollik, %',
+    probabilityOf: '{{n}}-bosqich ehtimolligi',
+    won: 'Yutildi',
+    wonOf: '{{n}}-bosqich — yutuq',
+    lost: 'Yutqazildi',
+    lostOf: '{{n}}-bosqich — yutqazish',
+    color: 'Rang',
+    colorOf: '{{n}}-bosqich rangi',
+    colorNone: 'Yoʻq',
+    handle: '{{n}}-bosqichni surish',
+    remove: '{{n}}-bosqichni olib tashlash',
+  },
+  invalid: {
+    required: 'Majburiy',
+    name: 'Avval kichik harf, soʻng faqat harflar va raqamlar (koʻpi bilan 63)',
+    duplicate: 'Bu nom boshqa bosqichda bor',
+    probability: '0 dan 100 gacha son',
+    color: '#3b82f6 kabi rang',
+    tooFew: 'Voronkaga kamida ikkita bosqich kerak',
+    fix: 'Saqlashdan oldin belgilangan bosqichlarni tuzating',
+  },
+  plan: {
+    title: 'Bosqichlar olib tashlansinmi?',
+    intro: 'Saqlash modelni quyidagicha oʻzgartiradi:',
+    destructive: 'Bosqichlar olib tashlanadi',
+    records:
+      'Olib tashlanadigan bosqichlardagi yozuvlar: {{count}}. Ularning qiymatlari saqlanadi, lekin ular endi variantlar qatorida boʻlmaydi.',
+    recordsNone: 'Olib tashlanadigan bosqichlarda yozuv yoʻq.',
+    confirm: 'Saqlash va bosqichlarni olib tashlash',
+  },
+  delete: {
+    title: '“{{label}}” voronkasi oʻchirilsinmi?',
+    body: 'Bosqichlar endi voronka boʻlmaydi; {{field}} maydoni va uning qiymatlari saqlanib qoladi.',
+    confirm: 'Voronkani oʻchirish',
+  },
+  dnd: {
+    instructions:
+      'Bosqichni koʻchirish uchun uning tutqichini tanlang va Space tugmasini bosing. Strelkalar suradi, Space qoʻyadi, Escape bekor qiladi.',
+    picked: '{{name}} bosqichi olindi.',
+    over: '{{name}} bosqichi {{n}}-oʻrin ustida.',
+    dropped: '{{name}} bosqichi {{n}}-oʻringa qoʻyildi.',
+    cancelled: 'Koʻchirish bekor qilindi; {{name}} bosqichi oʻz joyiga qaytdi.',
+  },
+};

@@ -1,0 +1,121 @@
+import type { Page } from 'playwright-core';
+import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
+import { signIn } from './steps/common';
+
+const studio = studioSuite({ seed: 'sales-crm' });
+const shot = screenshotter('locale-uz', { fromTop: true });
+
+/** Every dotted key path of a resource (`home.tasks.title`): what the page shows when a string is missing. */
+function keyPaths(resource: object, prefix = ''): string[] {
+  return Object.entries(resource).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [path] : keyPaths(value as object, path);
+  });
+}
+
+/*
+ * The studio's English strings, loaded at run time: a type-checked `import` would make the repository's test
+ * typecheck (module nodenext) compile the studio's ESM sources, whose relative imports have no extensions.
+ */
+const { en } = require('../../studio/src/i18n/en') as { en: object };
+const { FEATURES } = require('../../studio/src/i18n/features') as { FEATURES: Record<string, { en: object }> };
+
+const KEYS = [...keyPaths(en), ...Object.entries(FEATURES).flatMap(([feature, text]) => keyPaths(text.en, feature))];
+
+/** The page's text has none of the English key paths (a string i18next could not find shows as its key). */
+async function expectNoRawKeys(page: Page): Promise<void> {
+  const text = await page.evaluate<string>('document.body.innerText');
+  expect(KEYS.filter((key) => text.includes(key))).toEqual([]);
+}
+
+interface Deal {
+  name: string;
+  amount: { amount: number; currency: string | null } | null;
+}
+
+/**
+ * The seeded deals' amounts as this browser's `Intl` writes them, `[in Uzbek, in English]`, only those where the two
+ * differ: the list must show the first and never the second.
+ */
+async function amountsUzAndEn(page: Page): Promise<[string, string][]> {
+  const result = await studio.api.gql<{ deals: { edges: { node: Deal }[] } }>(
+    `{ deals(first: 100) { edges { node { name amount { amount currency } } } } }`,
+  );
+  if (result.errors) throw new Error(result.errors[0]!.message);
+  const money = result.data!.deals.edges.flatMap(({ node }) => (node.amount?.currency ? [node.amount] : []));
+  const pairs = await page.evaluate<[string, string][]>(
+    `${JSON.stringify(money)}.map((m) => ['uz', 'en'].map((language) =>
+      new Intl.NumberFormat(language, { style: 'currency', currency: m.currency }).format(m.amount)))`,
+  );
+  return pairs.filter(([uz, en]) => uz !== en);
+}
+
+describeWithBrowser('the studio in Uzbek', () => {
+  test('the language select switches the shell, the workspace and the design pages to Uzbek (Latin script)', async () => {
+    const { page, errors, external } = await studio.newPage({ defaultTimeout: 15_000 });
+    await signIn(page, studio.api);
+    await page.getByTestId('language').selectOption('uz');
+    await page.waitForFunction(`document.documentElement.lang === 'uz'`);
+    const workspaceNav = page.getByRole('navigation', { name: 'Ish maydoni' });
+    await workspaceNav.waitFor();
+    await page.getByRole('navigation', { name: 'Sozlash' }).getByRole('link', { name: 'Biznes-jarayonlar' }).waitFor();
+    await page.getByRole('button', { name: 'Chiqish' }).waitFor();
+
+    // Home: the three cards under their Uzbek titles, written with the proper ʻ (U+02BB), not an apostrophe.
+    await workspaceNav.getByRole('link', { name: 'Bosh sahifa', exact: true }).click();
+    await page.waitForURL(/\/home$/);
+    await page.getByRole('region', { name: 'Mening vazifalarim' }).waitFor();
+    const deals = page.getByRole('region', { name: 'Mening ochiq bitimlarim' });
+    await deals.getByRole('listitem').first().waitFor();
+    await page.getByRole('region', { name: 'Yaqinda yangilanganlar' }).getByRole('listitem').first().waitFor();
+    await page.getByText(/^Salom, /).waitFor();
+    expect(await deals.innerText()).toContain('yopilishi: ');
+    await expectNoRawKeys(page);
+    await shot(page, '01-home');
+
+    // The deal list: its toolbar in Uzbek, money written by Intl for "uz" (not for English).
+    await page.goto(`${studio.api.server.url}/o/deal`);
+    const table = page.getByRole('table', { name: 'Bitimlar' });
+    await table.getByRole('row').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Filtr' }).waitFor();
+    await page.getByRole('button', { name: /eksport/i }).waitFor();
+    await page.getByText(/^Jami: \d+$/).waitFor();
+    const rows = await table.innerText();
+    const amounts = await amountsUzAndEn(page);
+    expect(amounts.filter(([uz]) => rows.includes(uz)).length).toBeGreaterThan(0);
+    expect(amounts.filter(([, en]) => rows.includes(en))).toEqual([]);
+    await expectNoRawKeys(page);
+    await shot(page, '02-deals');
+
+    // The board of the sales pipeline, its columns under the Uzbek stage labels of the manifest.
+    await page.goto(`${studio.api.server.url}/o/deal/board`);
+    // (The pipeline's own label comes without a locale from the workspace model, so only the prefix is Uzbek.)
+    await page.getByRole('group', { name: /^Doska: / }).waitFor();
+    await page.getByRole('region', { name: 'Yangi', exact: true }).getByRole('listitem').first().waitFor();
+    await page
+      .getByLabel(/^Yozuvlar: \d+$/)
+      .first()
+      .waitFor();
+    await page.getByText('Yopish uchun shu yerga tashlang').first().waitFor();
+    await expectNoRawKeys(page);
+    await shot(page, '03-board');
+
+    // The design pages.
+    await page.goto(`${studio.api.server.url}/objects`);
+    await page.getByRole('table', { name: 'Obyektlar' }).getByRole('row').nth(1).waitFor();
+    await page.getByRole('button', { name: 'Yangi obyekt' }).waitFor();
+    await expectNoRawKeys(page);
+    await shot(page, '04-objects');
+
+    await page.goto(`${studio.api.server.url}/workflows`);
+    await page.getByRole('heading', { name: 'Biznes-jarayonlar' }).waitFor();
+    await page.getByRole('button', { name: 'Yangi biznes-jarayon' }).waitFor();
+    await page.getByRole('table').getByRole('row').nth(1).waitFor();
+    await expectNoRawKeys(page);
+    await shot(page, '05-workflows');
+
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.context().close();
+  });
+});
