@@ -35,7 +35,7 @@ function bigWorkflow(): Record<string, unknown> {
         else: `s${i + 2}`,
       });
     } else {
-      steps.push({ id: `s${i}`, type: 'notify', to: 'owner', message: `Step ${i}: {{trigger.record.name}}`, next });
+      steps.push({ id: `s${i}`, type: 'notify', to: 'owner', title: `Step ${i}: {{trigger.record.name}}`, next });
     }
   }
   return { name: 'bench50', trigger: { type: 'recordCreated', object: 'deal' }, start: 's1', steps };
@@ -124,11 +124,11 @@ async function main(): Promise<void> {
     const renderMs = Date.now() - start;
     figures.push({ metric: `render canvas (${STEPS} steps)`, value: `${renderMs} ms`, target: '-', verdict: 'info' });
 
-    // Keystrokes in the message of a step in the middle.
+    // Keystrokes in the title of a step in the middle.
     await page.locator('.react-flow__node[data-id="s24"]').click();
     const message = page
       .getByRole('complementary', { name: 'Panel' })
-      .getByRole('textbox', { name: 'Message', exact: true });
+      .getByRole('textbox', { name: 'title', exact: true });
     await message.click();
     await message.press('End');
     // A fast typist: a key every 50 ms, so each sample is one keystroke's work, not a queue of them.

@@ -65,7 +65,7 @@ const manifest = {
           },
           next: 'tell',
         },
-        { id: 'tell', type: 'notify', to: '{{trigger.record.owner}}', message: 'Triaged {{trigger.record.title}}' },
+        { id: 'tell', type: 'notify', to: '{{trigger.record.owner}}', title: 'Triaged {{trigger.record.title}}' },
       ],
     },
     {

@@ -127,7 +127,7 @@ test('created workflows start inactive; activation, manual runs, test runs and v
     start: 'mark',
     steps: [
       { id: 'mark', type: 'updateRecord', object: 'property', data: { status: 'reserved' }, next: 'tell' },
-      { id: 'tell', type: 'notify', to: '{{trigger.userId}}', message: '{{trigger.record.title}} is reserved' },
+      { id: 'tell', type: 'notify', to: '{{trigger.userId}}', title: '{{trigger.record.title}} is reserved' },
     ],
   };
   const created = await api.gql(`mutation($input: JSON!) { createWorkflow(input: $input) { revision } }`, {

@@ -120,6 +120,9 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
       if (step.type === 'assignOwner' && (step.users === undefined) === (step.role === undefined)) {
         problems.push({ path: at('steps', s), message: 'assignOwner needs exactly one of "users" and "role"' });
       }
+      if (step.type === 'notify' && step.to === undefined && step.role === undefined) {
+        problems.push({ path: at('steps', s), message: 'notify needs "to" (users), "role", or both' });
+      }
     });
     // A loop body runs inside its run's current segment for each item, so it cannot wait.
     workflow.steps.forEach((step) => {

@@ -121,11 +121,17 @@ export const stepSchema = z.discriminatedUnion('type', [
     users: z.array(z.string()).min(1).optional(),
     role: nameSchema.optional(),
   }),
+  // An in-app notification for users (ids or templates) and/or the active members of a role, linked to
+  // the trigger's record unless `object` and `recordId` name another.
   z.strictObject({
     ...base,
     type: z.literal('notify'),
-    to: z.union([z.string(), z.array(z.string()).min(1)]),
-    message: z.string().min(1).max(2000),
+    to: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    role: nameSchema.optional(),
+    title: z.string().min(1).max(500),
+    body: z.string().max(5000).optional(),
+    object: nameSchema.optional(),
+    recordId: z.string().optional(),
   }),
   z.strictObject({ ...base, type: z.literal('forEach'), items: z.string().min(1), do: stepId }),
   // Starts another workflow (on a record, or with an input), as the same actor, one level deeper.

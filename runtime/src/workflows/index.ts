@@ -6,7 +6,6 @@ export { startWorkflowEngine, type WorkflowEngine, type WorkflowEngineOptions, t
 export { smtpMailer, hostAllowed, type Mailer, type OutgoingMail } from './services';
 export { listRuns, getRun, cancelRun, pendingApprovals, type RunDetails, type RunFilter, type Approval } from './runs';
 export { listVersions, syncVersions, definitionHash, type VersionInfo } from './versions';
-export { notifications, markNotificationsRead, type Notification } from './notifications';
 export {
   RUN_STATUSES,
   MAX_RUN_DEPTH,

@@ -1,12 +1,12 @@
 import { Center, Checkbox, Loader, Table, Text, UnstyledButton } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordTitle, type WorkspaceField, type WorkspaceObject } from '../record-api';
-import { CellEditor } from './CellEditor';
-import { CellValue, type CellContext } from './CellValue';
+import type { WorkspaceField, WorkspaceObject } from '../record-api';
+import type { CellContext } from './CellValue';
 import { editorOf, isSortable } from './columns';
+import type { RowActions } from './RecordTableRow';
 import type { RecordRow } from './use-record-pages';
+import { VirtualRows, type RowVirtualizer } from './VirtualRows';
 
 export interface Sort {
   readonly field: string;
@@ -33,7 +33,6 @@ export interface RecordTableProps {
   readonly onOpen: (id: string) => void;
 }
 
-const ROW_HEIGHT = 41;
 /** A single click waits this long for a second one, which edits instead of opening the record. */
 const DOUBLE_CLICK_MS = 250;
 
@@ -57,19 +56,7 @@ export function RecordTable(props: RecordTableProps) {
   const [editing, setEditing] = useState<{ id: string; field: string } | null>(null);
   const clickTimer = useRef<number | undefined>(undefined);
 
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const last = items[items.length - 1];
-
-  // Scrolling near the end loads the next page.
-  useEffect(() => {
-    if (last && last.index >= rows.length - 10 && props.hasNextPage && !props.loading) props.loadMore();
-  }, [last, rows.length, props]);
+  const virtualizer = useRef<RowVirtualizer | null>(null);
 
   // Keyboard focus follows the active cell once the table has it, and comes back to the cell after an edit.
   const refocus = useRef(false);
@@ -86,14 +73,17 @@ export function RecordTable(props: RecordTableProps) {
 
   useEffect(() => () => window.clearTimeout(clickTimer.current), []);
 
-  const pageIds = rows.map((r) => r.id);
-  const allSelected = pageIds.length > 0 && pageIds.every((id) => props.selected.has(id));
-  const someSelected = pageIds.some((id) => props.selected.has(id));
+  // Over every loaded row (10,000 after a long scroll): computed when the rows or the selection change, not per frame.
+  const { pageIds, allSelected, someSelected } = useMemo(() => {
+    const ids = rows.map((r) => r.id);
+    const chosen = ids.filter((id) => props.selected.has(id)).length;
+    return { pageIds: ids, allSelected: ids.length > 0 && chosen === ids.length, someSelected: chosen > 0 };
+  }, [rows, props.selected]);
 
   const move = (to: Position) => {
     const row = Math.max(0, Math.min(rows.length - 1, to.row));
     const col = Math.max(0, Math.min(columns.length, to.col));
-    virtualizer.scrollToIndex(row);
+    virtualizer.current?.scrollToIndex(row);
     setActive({ row, col });
   };
 
@@ -138,10 +128,26 @@ export function RecordTable(props: RecordTableProps) {
     clickTimer.current = window.setTimeout(() => props.onOpen(row.id), DOUBLE_CLICK_MS);
   };
 
-  const stop = (event: MouseEvent) => event.stopPropagation();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = last ? virtualizer.getTotalSize() - last.end : 0;
-  const span = columns.length + 1;
+  // The rows get one object for all renders; its functions call this render's handlers (RecordTableRow is memoised).
+  const latest = useRef({ onCellKey, onRowClick, startEdit, stopEditing, setActive, props });
+  latest.current = { onCellKey, onRowClick, startEdit, stopEditing, setActive, props };
+  const actions = useMemo<RowActions>(
+    () => ({
+      cellKey: (event, index, col) => latest.current.onCellKey(event, index, col),
+      rowClick: (event, row) => latest.current.onRowClick(event, row),
+      startEdit: (row, field) => latest.current.startEdit(row, field),
+      select: (ids, selected) => latest.current.props.onSelect(ids, selected),
+      focusCell: (row, col) => latest.current.setActive({ row, col }),
+      save: (row, field, value) => latest.current.props.onSave(row, field, value),
+      stopEditing: () => latest.current.stopEditing(),
+      measure: (element) => virtualizer.current?.measureElement(element),
+    }),
+    [],
+  );
+  const nearEnd = useCallback(() => {
+    const { hasNextPage, loading, loadMore } = latest.current.props;
+    if (hasNextPage && !loading) loadMore();
+  }, []);
 
   return (
     <div
@@ -195,93 +201,20 @@ export function RecordTable(props: RecordTableProps) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {paddingTop > 0 && (
-            <tr aria-hidden style={{ height: paddingTop }}>
-              <td colSpan={span} />
-            </tr>
-          )}
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            const isActive = (col: number) => active.row === item.index && active.col === col;
-            return (
-              <Table.Tr
-                key={row.id}
-                ref={virtualizer.measureElement}
-                data-index={item.index}
-                data-row={row.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={props.selected.has(row.id)}
-                onClick={(e) => onRowClick(e, row)}
-                style={{ cursor: 'pointer' }}
-              >
-                <Table.Td
-                  data-cell={`${item.index}:0`}
-                  tabIndex={isActive(0) ? 0 : -1}
-                  onKeyDown={(e) => onCellKey(e, item.index, 0)}
-                  onClick={stop}
-                >
-                  <Checkbox
-                    tabIndex={-1}
-                    aria-label={t('list.select', { title: recordTitle(props.object, row) })}
-                    checked={props.selected.has(row.id)}
-                    onChange={(e) => props.onSelect([row.id], e.currentTarget.checked)}
-                  />
-                </Table.Td>
-                {columns.map((field, i) => {
-                  const col = i + 1;
-                  const key = `${row.id}:${field.name}`;
-                  const error = props.cellErrors.get(key);
-                  const editor = editorOf(field);
-                  const isEditing = editing?.id === row.id && editing.field === field.name;
-                  return (
-                    <Table.Td
-                      key={field.name}
-                      data-cell={`${item.index}:${col}`}
-                      data-field={field.name}
-                      tabIndex={isActive(col) ? 0 : -1}
-                      aria-invalid={error ? true : undefined}
-                      onKeyDown={(e) => onCellKey(e, item.index, col)}
-                      onFocus={() => !isActive(col) && setActive({ row: item.index, col })}
-                      onDoubleClick={() => startEdit(row, field)}
-                      onClick={isEditing ? stop : undefined}
-                      style={{ minWidth: editor && isEditing ? 160 : undefined }}
-                    >
-                      {isEditing && editor ? (
-                        <CellEditor
-                          editor={editor}
-                          field={field}
-                          label={field.label}
-                          value={row[field.name]}
-                          options={props.ctx.options.get(field.name)}
-                          onSave={(value) => {
-                            stopEditing();
-                            props.onSave(row, field, value);
-                          }}
-                          onCancel={stopEditing}
-                        />
-                      ) : field.name === props.object.titleField ? (
-                        <Text fw={600} size="sm" truncate="end" maw={{ base: 220, sm: 360 }}>
-                          {recordTitle(props.object, row)}
-                        </Text>
-                      ) : (
-                        <CellValue field={field} value={row[field.name]} ctx={props.ctx} />
-                      )}
-                      {error && (
-                        <Text size="xs" c="red" role="alert" style={{ whiteSpace: 'normal', maxWidth: 260 }}>
-                          {error}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            );
-          })}
-          {paddingBottom > 0 && (
-            <tr aria-hidden style={{ height: paddingBottom }}>
-              <td colSpan={span} />
-            </tr>
-          )}
+          <VirtualRows
+            object={props.object}
+            columns={columns}
+            rows={rows}
+            ctx={props.ctx}
+            selected={props.selected}
+            active={active}
+            editing={editing}
+            cellErrors={props.cellErrors}
+            actions={actions}
+            scroller={scroller}
+            handle={virtualizer}
+            onNearEnd={nearEnd}
+          />
         </Table.Tbody>
       </Table>
       {props.loading && (
