@@ -58,7 +58,7 @@ describeWithBrowser('the workspace list: a virtualised table of any object', () 
     await waitForTotal(page, all.totalCount);
     expect(await table.getAttribute('aria-rowcount')).toBe(String(all.totalCount + 1));
     // Deals have a pipeline: a way to their board.
-    expect(await page.getByRole('link', { name: 'Board' }).getAttribute('href')).toBe('/o/deal/board');
+    expect(await page.getByRole('link', { name: 'Board', exact: true }).getAttribute('href')).toBe('/o/deal/board');
     await shot(page, '01-list');
 
     // Sorted by amount, largest first: the first row is the API's first deal by amount desc.

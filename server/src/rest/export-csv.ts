@@ -1,16 +1,10 @@
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import {
-  findMany,
-  isComputedField,
-  type FindManyOptions,
-  type ObjectDef,
-  type RecordContext,
-  type RecordData,
-} from '@stratum/runtime';
+import { findMany, type FindManyOptions, type ObjectDef, type RecordContext, type RecordData } from '@stratum/runtime';
+import { drained } from './drained';
+import { exportFields } from './export-columns';
 
 const PAGE = 500;
-const SYSTEM_COLUMNS = ['id', 'createdAt', 'updatedAt', 'owner'];
 
 /**
  * Streams a list as CSV, page by page through the record service: the same filter, order, search and
@@ -23,20 +17,15 @@ export async function exportCsv(
   options: Omit<FindManyOptions, 'first' | 'after' | 'totalCount'>,
   res: Response,
 ): Promise<void> {
-  const access = ctx.access;
-  const fields = object.fields.filter(
-    (f) =>
-      (f.columns.length > 0 || isComputedField(ctx.types, f)) &&
-      (!access || access.isAdmin || access.fieldAllowed('read', object.name, f.name)),
-  );
-  const columns = [...SYSTEM_COLUMNS, ...fields.map((f) => f.name)];
+  const columns = exportFields(ctx, object).map((f) => f.name);
   // The first page runs before any byte is sent, so bad input still answers a clean error.
   let page = await findMany(ctx, object.name, { ...options, first: PAGE });
   res.status(200).type('text/csv; charset=utf-8').attachment(`${object.pluralName}.csv`);
   res.write(stringify([columns]));
   for (;;) {
     res.write(stringify(page.records.map((record) => columns.map((column) => cell(record, column)))));
-    if (!page.pageInfo.hasNextPage) break;
+    if (!page.pageInfo.hasNextPage || res.destroyed) break;
+    await drained(res);
     page = await findMany(ctx, object.name, { ...options, first: PAGE, after: page.pageInfo.endCursor! });
   }
   res.end();

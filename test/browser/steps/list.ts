@@ -98,11 +98,17 @@ export async function bulkDelete(page: Page): Promise<void> {
   await dialog.waitFor({ state: 'hidden' });
 }
 
-/** Clicks "Export CSV" and answers the downloaded file's text. */
-export async function exportCsv(page: Page): Promise<string> {
+/** Exports the shown view in a format from the "Export" menu; answers the downloaded file's path. */
+export async function exportFile(page: Page, format: 'CSV (.csv)' | 'Excel (.xlsx)'): Promise<string> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
+    page.getByRole('menuitem', { name: format }).click(),
   ]);
-  return readFile((await download.path())!, 'utf8');
+  return (await download.path())!;
+}
+
+/** Exports the shown view as CSV and answers the file's text. */
+export async function exportCsv(page: Page): Promise<string> {
+  return readFile(await exportFile(page, 'CSV (.csv)'), 'utf8');
 }

@@ -1,21 +1,26 @@
 import { storedToken } from '../../auth/session';
 import type { Sort } from './RecordTable';
 
+export type ExportFormat = 'csv' | 'xlsx';
+
 /**
- * The current view as CSV, from the server's permission-checked export (`GET /api/<plural>/export.csv`,
- * README "REST"): the same filter (API spelling), search and order as the list, streamed by the server; the
- * file holds only rows and fields the user may read. Answers the server's message when it refuses.
+ * The current view as a file, from the server's permission-checked export (`GET /api/<plural>/export.csv`
+ * or `export.xlsx`, README "REST"): the same filter (API spelling), search and order as the list, streamed by
+ * the server; the file holds only rows and fields the user may read. XLSX headers are the field labels in
+ * `language`. Answers the server's message when it refuses.
  */
-export async function downloadCsv(
+export async function downloadExport(
   pluralName: string,
-  view: { filter: unknown; search: string; sort: Sort | null },
+  format: ExportFormat,
+  view: { filter: unknown; search: string; sort: Sort | null; language: string },
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const params = new URLSearchParams();
   if (view.filter) params.set('filter', JSON.stringify(view.filter));
   if (view.search) params.set('search', view.search);
   if (view.sort) params.set('orderBy', `${view.sort.direction === 'DESC' ? '-' : ''}${view.sort.field}`);
+  if (format === 'xlsx') params.set('lang', view.language);
   const token = storedToken();
-  const response = await fetch(`/api/${pluralName}/export.csv?${params.toString()}`, {
+  const response = await fetch(`/api/${pluralName}/export.${format}?${params.toString()}`, {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   }).catch((error: Error) => error);
   if (response instanceof Error) return { ok: false, message: response.message };
@@ -26,7 +31,7 @@ export async function downloadCsv(
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${pluralName}.csv`;
+  link.download = `${pluralName}.${format}`;
   document.body.append(link);
   link.click();
   link.remove();
