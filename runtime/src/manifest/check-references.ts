@@ -5,6 +5,7 @@ import { relationSettings } from '../fields/relation-type';
 import { USER_OBJECT, type FieldDef } from '../model/model';
 import type { Manifest } from './manifest';
 import { checkLayout } from './check-layout';
+import { checkConversion } from './check-conversion';
 
 /** Object names and plural names are unique across the manifest (they become GraphQL names). */
 export function checkObjectNames(manifest: Manifest): Problem[] {
@@ -26,7 +27,7 @@ export function checkObjectNames(manifest: Manifest): Problem[] {
 
 /**
  * Checks what single keys cannot: unique names, relation targets and inverses, defaults that fit their
- * field, titles, form layouts, and pipelines on select fields whose options are the stages.
+ * field, titles, form layouts, conversions, and pipelines on select fields whose options are the stages.
  */
 export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): Problem[] {
   const problems: Problem[] = [];
@@ -59,6 +60,7 @@ export function checkReferences(manifest: Manifest, types: FieldTypeRegistry): P
       report(['objects', i, 'titleField'], `"${object.titleField}" is not a field of ${object.name}`);
     }
     if (object.layout) problems.push(...checkLayout(object, ['objects', i, 'layout']));
+    if (object.conversion) problems.push(...checkConversion(manifest, i, types));
   });
 
   function checkRelation(field: FieldDef, owner: string, at: PropertyKey[]) {

@@ -10,6 +10,7 @@ import { REPORT_INPUT, zodProblems } from './zod-problems';
 import { deepFreeze } from '../util/deep-freeze';
 import { resolveRule } from '../validation/rule-schema';
 import { resolveLayout } from './layout-schema';
+import { resolveConversion } from './conversion-schema';
 
 /**
  * Validates a manifest (parsed JSON) into resolved, frozen types. Every problem is reported at its path
@@ -64,6 +65,7 @@ export function parseManifest(input: unknown, types: FieldTypeRegistry): Manifes
         // Absent rather than empty, so models from before validation rules compare equal.
         validationRules: object.validationRules?.length ? object.validationRules.map(resolveRule) : undefined,
         layout: object.layout ? resolveLayout(object.layout) : undefined,
+        conversion: object.conversion ? resolveConversion(object.conversion) : undefined,
       },
     ];
   });

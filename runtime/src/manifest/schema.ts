@@ -5,6 +5,7 @@ import { roleSchema } from '../access/role';
 import { workflowSchema } from '../workflows/definition';
 import { MAX_RULES_PER_OBJECT, validationRuleSchema } from '../validation/rule-schema';
 import { layoutSchema } from './layout-schema';
+import { conversionSchema } from './conversion-schema';
 
 /** Zod schemas for the parts of a manifest that do not depend on field types. */
 export { nameSchema };
@@ -37,6 +38,7 @@ export const objectSchema = z.strictObject({
     .max(MAX_RULES_PER_OBJECT, `an object may have at most ${MAX_RULES_PER_OBJECT} validation rules`)
     .optional(),
   layout: layoutSchema.optional(),
+  conversion: conversionSchema.optional(),
 });
 
 export const stageSchema = z.strictObject({

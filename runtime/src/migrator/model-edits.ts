@@ -4,6 +4,7 @@ import { loadModel } from '../metadata/workspace';
 import { applyManifest, type ApplyOptions, type ApplyResult } from './apply';
 import { exportManifest } from './export';
 import { dropFromLayout, renameInLayout, type EditableLayout } from './layout-edits';
+import { dropFieldFromConversion, renameFieldInConversion, renameObjectInConversion } from './conversion-edits';
 
 type Json = Record<string, unknown>;
 interface EditableManifest {
@@ -120,6 +121,8 @@ export function updateObject(
       for (const p of manifest.pipelines) if (p.object === name) p.object = changes.name as string;
       for (const o of manifest.objects)
         for (const f of o.fields) if (f.type === 'relation' && f.target === name) f.target = changes.name;
+      for (const o of manifest.objects)
+        if (o.conversion) o.conversion = renameObjectInConversion(o, name, changes.name as string);
     }
     return { manifestPath: `objects[${i}]`, inputPath: 'input' };
   });
@@ -180,6 +183,8 @@ export function updateField(
         if (p.object === objectName && p.field === name) p.field = changes.name as string;
       const object = manifest.objects[i]!;
       if (object.layout) object.layout = renameInLayout(object.layout as EditableLayout, name, changes.name as string);
+      for (const o of manifest.objects)
+        if (o.conversion) o.conversion = renameFieldInConversion(o, objectName, name, changes.name as string);
     }
     return { manifestPath: `objects[${i}].fields[${j}]`, inputPath: 'input' };
   });
@@ -200,6 +205,7 @@ export function deleteField(
     manifest.objects[i]!.fields.splice(fieldIndex(manifest, i, name), 1);
     const object = manifest.objects[i]!;
     if (object.layout) object.layout = dropFromLayout(object.layout as EditableLayout, name);
+    for (const o of manifest.objects) if (o.conversion) o.conversion = dropFieldFromConversion(o, objectName, name);
     manifest.pipelines = manifest.pipelines.filter((p) => !(p.object === objectName && p.field === name));
   });
 }

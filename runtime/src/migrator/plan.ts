@@ -97,7 +97,7 @@ export function describeChange(change: Change): string {
   }
 }
 
-/** What changed in an object's own keys, in words: `layout`, `validation rules`, `labels or settings`. */
+/** What changed in an object's own keys, in words: `layout`, `conversion`, `validation rules`, `labels or settings`. */
 function objectChanges(before: ObjectDef, after: ObjectDef): string[] {
   const header = (o: ObjectDef) => ({
     ...o,
@@ -105,9 +105,11 @@ function objectChanges(before: ObjectDef, after: ObjectDef): string[] {
     key: undefined,
     validationRules: undefined,
     layout: undefined,
+    conversion: undefined,
   });
   return [
     ...(sameJson(before.layout, after.layout) ? [] : ['layout']),
+    ...(sameJson(before.conversion, after.conversion) ? [] : ['conversion']),
     ...(sameJson(before.validationRules, after.validationRules) ? [] : ['validation rules']),
     ...(sameJson(header(before), header(after)) ? [] : ['labels or settings']),
   ];

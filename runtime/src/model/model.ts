@@ -57,6 +57,36 @@ export interface ObjectDef {
   readonly validationRules?: readonly ValidationRuleDef[] | undefined;
   /** How the object's record form groups its fields; absent: every field in one section, in field order. */
   readonly layout?: FormLayoutDef | undefined;
+  /** How a record of this object converts into records of others (a lead into a company, contact and deal). */
+  readonly conversion?: ConversionDef | undefined;
+}
+
+/**
+ * A conversion: the records one record becomes, made (or picked) in order in one transaction, then the
+ * source record is updated. Terminology: the *source* is the record converted; a *target* is one record
+ * it becomes, named by its `key`; a *reference* is a mapped value `$<key>` (the id of an earlier target)
+ * or `$source` (the source's id); any other mapped value names a field of the source.
+ */
+export interface ConversionDef {
+  readonly targets: readonly ConversionTargetDef[];
+  /** Written to the source once the targets exist; a source that already has these values is converted. */
+  readonly update: Readonly<Record<string, unknown>>;
+}
+
+/** The mapped value naming the source record's own id. */
+export const SOURCE_REFERENCE = '$source';
+
+export interface ConversionTargetDef {
+  /** An API name, unique in the conversion; `$<key>` refers to this target's record. */
+  readonly key: string;
+  readonly object: string;
+  readonly label?: Label | undefined;
+  /** True: the person converting may skip this target. */
+  readonly optional?: boolean | undefined;
+  /** Target field → a source field name, `$<key>` or `$source`. */
+  readonly fields: Readonly<Record<string, string>>;
+  /** A target field whose value (as mapped from the source) finds existing records to use instead. */
+  readonly match?: string | undefined;
 }
 
 /**
@@ -179,6 +209,9 @@ export const RESERVED_OBJECT_NAMES: readonly string[] = [
   'recordHistories',
   'historyEntry',
   'historyEntries',
+  // Record conversion's root fields (`conversionPreview`, `convertRecord`).
+  'conversionPreview',
+  'conversionPreviews',
 ];
 
 /** The built-in user object relations may point at (`{ type: "relation", target: "user" }`). */

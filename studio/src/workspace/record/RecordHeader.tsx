@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { recordTitle, type WorkspaceObject } from '../record-api';
 import { WorkflowButtons } from './WorkflowButtons';
+import { ConvertButton } from './convert/ConvertButton';
 
 type Owner = { name?: string | null; email?: string } | null | undefined;
 
-/** The record's title (also the document's), its object, its owner and its manual workflow buttons. */
+/** The record's title (also the document's), its object, its owner, its Convert button and its manual workflow buttons. */
 export function RecordHeader(props: {
   object: WorkspaceObject;
   record: Record<string, unknown>;
@@ -35,11 +36,14 @@ export function RecordHeader(props: {
             {t('record.owner')}: {owner ? owner.name || owner.email : t('record.noOwner')}
           </Text>
         </Stack>
-        <WorkflowButtons
-          object={props.object.name}
-          recordId={String(props.record['id'])}
-          onFinished={props.onWorkflowFinished}
-        />
+        <Group gap="xs" wrap="wrap">
+          <ConvertButton object={props.object} record={props.record} />
+          <WorkflowButtons
+            object={props.object.name}
+            recordId={String(props.record['id'])}
+            onFinished={props.onWorkflowFinished}
+          />
+        </Group>
       </Group>
     </Stack>
   );
