@@ -158,8 +158,13 @@ describeWithBrowser('the home page and global search', () => {
     );
     const workspaceNav = memberPage.page.getByRole('navigation', { name: 'Workspace' });
     await workspaceNav.getByRole('link', { name: readable[0]! }).waitFor();
-    // They may read tasks, so "My tasks" follows Home.
-    expect(await workspaceNav.getByRole('link').allTextContents()).toEqual(['Home', 'My tasks', ...readable]);
+    // They may read tasks, so "My tasks" follows Home; and deals, a pipeline object, so the dashboard too.
+    expect(await workspaceNav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'My tasks',
+      'Dashboard',
+      ...readable,
+    ]);
     expect(await memberPage.page.getByRole('navigation', { name: 'Design' }).count()).toBe(0);
     expect(await memberPage.page.getByRole('link', { name: 'Objects' }).count()).toBe(0);
     // Their tasks card shows what the API answers them for the same question (open tasks they own, due by

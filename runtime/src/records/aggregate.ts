@@ -2,6 +2,7 @@ import { run } from '../db/db';
 import { badInput, limitExceeded, type Problem } from '../errors';
 import { relationKind } from '../fields/relation-type';
 import { findField, type FieldDef } from '../model/model';
+import { SYSTEM_FIELDS } from '../model/system-fields';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { requireObject, type RecordContext } from './context';
 import { canReadField, requireReadableField, rowRestriction } from './authorize';
@@ -37,6 +38,8 @@ export interface AggregateGroup {
 }
 
 const MAX_GROUPS = 1000;
+/** System fields a dashboard groups by: records per owner, new records per month of `createdAt`. */
+const SYSTEM_GROUPS = new Map(SYSTEM_FIELDS.filter((f) => f.name !== 'id').map((f) => [f.name, f]));
 const NUMERIC = new Set(['number', 'percent', 'rating', 'currency']);
 const GROUPABLE = new Set([
   'select',
@@ -71,7 +74,7 @@ export async function aggregate(
   const valueType = (f: FieldDef) => fieldValueType(ctx.model, ctx.types, object.name, f);
   const groups = (options.groupBy ?? []).flatMap((group, i) => {
     requireReadableField(ctx, object, group.field, `groupBy[${i}].field`, 'group');
-    const field = findField(object, group.field);
+    const field = findField(object, group.field) ?? SYSTEM_GROUPS.get(group.field);
     const as = field && isComputed(ctx.types, field) ? valueType(field).type : field?.type;
     const expression = groupExpression(field, as, group, `groupBy[${i}]`, problems);
     return expression ? [{ name: group.field, field: field!, expression }] : [];

@@ -17,6 +17,7 @@ import {
   isComputedField,
   relationKind,
   relationSettings,
+  SYSTEM_FIELDS,
   USER_OBJECT,
   type FieldDef,
   type FieldType,
@@ -130,7 +131,8 @@ export function buildObjectTypes(
       name: names.updateManyInput,
       fields: { id: { type: nonNull(GraphQLID) }, data: { type: nonNull(updateInput) } },
     });
-    const groupable = object.fields.filter(
+    // Owners and creation times group too (records per owner, new records per month); ids never.
+    const groupable = [...SYSTEM_FIELDS.filter((f) => f.name !== 'id'), ...object.fields].filter(
       (f) =>
         ['select', 'boolean', 'text', 'email', 'url', 'phone', 'date', 'datetime', 'currency', 'rating'].includes(
           f.type,
