@@ -16,6 +16,30 @@ export interface EncodedInput {
   readonly links: ReadonlyMap<FieldDef, readonly string[]>;
 }
 
+const SYSTEM_NAMES = new Set(SYSTEM_FIELDS.map((f) => f.name));
+
+/** What encoding asks of an object for every row, worked out once per object of a model revision. */
+interface ObjectShape {
+  readonly fieldNames: ReadonlySet<string>;
+  readonly computed: ReadonlySet<FieldDef>;
+}
+
+const shapes = new WeakMap<ObjectDef, WeakMap<FieldTypeRegistry, ObjectShape>>();
+
+function objectShape(ctx: RecordContext, object: ObjectDef): ObjectShape {
+  let byTypes = shapes.get(object);
+  if (!byTypes) shapes.set(object, (byTypes = new WeakMap()));
+  let shape = byTypes.get(ctx.types);
+  if (!shape) {
+    shape = {
+      fieldNames: new Set(object.fields.map((f) => f.name)),
+      computed: new Set(object.fields.filter((f) => isComputed(ctx.types, f))),
+    };
+    byTypes.set(ctx.types, shape);
+  }
+  return shape;
+}
+
 /** System fields an input may set: `owner` (CONTRACT.md) and, for imports, a chosen `id`. */
 const WRITABLE_SYSTEM = new Set(['owner', 'id']);
 
@@ -39,34 +63,38 @@ export function encodeInput(
     return { columns, links };
   }
   const data = input as Record<string, unknown>;
+  const { fieldNames, computed } = objectShape(ctx, object);
+  // Paths are built only for problems: a batch of thousands of good rows builds none.
+  const pathOf = (key: string) => formatPath([...path, key]);
   for (const key of Object.keys(data)) {
-    const at = formatPath([...path, key]);
-    if (SYSTEM_FIELDS.some((f) => f.name === key)) {
+    if (fieldNames.has(key)) continue;
+    if (SYSTEM_NAMES.has(key)) {
       if (!WRITABLE_SYSTEM.has(key) || (key === 'id' && mode === 'update'))
-        problems.push({ path: at, message: `${key} is set by the system` });
+        problems.push({ path: pathOf(key), message: `${key} is set by the system` });
       else if (data[key] !== null && data[key] !== undefined && !isUuid(data[key]))
-        problems.push({ path: at, message: 'must be an id' });
+        problems.push({ path: pathOf(key), message: 'must be an id' });
       else columns[key] = data[key] ?? null;
-    } else if (!object.fields.some((f) => f.name === key)) {
-      problems.push({ path: at, message: `unknown field "${key}" on ${object.name}` });
+    } else {
+      problems.push({ path: pathOf(key), message: `unknown field "${key}" on ${object.name}` });
     }
   }
   for (const field of object.fields) {
-    const at = formatPath([...path, field.name]);
     const given = Object.prototype.hasOwnProperty.call(data, field.name);
     if (!given && mode === 'update') continue;
     let value = given ? data[field.name] : undefined;
     if (value === undefined && mode === 'create' && field.default !== undefined) value = field.default;
     if (field.type === 'autonumber') {
-      if (given) problems.push({ path: at, message: 'is numbered automatically and cannot be set' });
+      if (given) problems.push({ path: pathOf(field.name), message: 'is numbered automatically and cannot be set' });
       continue;
     }
-    if (isComputed(ctx.types, field)) {
-      if (given) problems.push({ path: at, message: `is computed (a ${field.type}) and cannot be set` });
+    if (computed.has(field)) {
+      if (given)
+        problems.push({ path: pathOf(field.name), message: `is computed (a ${field.type}) and cannot be set` });
       continue;
     }
     if (value === undefined || value === null || (field.required && value === '')) {
-      if (field.required && (mode === 'create' || given)) problems.push({ path: at, message: 'is required' });
+      if (field.required && (mode === 'create' || given))
+        problems.push({ path: pathOf(field.name), message: 'is required' });
       else if (given || mode === 'create') field.columns.forEach((c) => (columns[c] = null));
       if (given && value === null && field.type === 'relation' && relationKind(field) === 'manyToMany')
         links.set(field, []);
@@ -74,7 +102,7 @@ export function encodeInput(
     }
     const result = ctx.types.get(field.type).toColumns(value, field);
     if (!result.ok) {
-      problems.push({ path: at, message: result.message });
+      problems.push({ path: pathOf(field.name), message: result.message });
       continue;
     }
     if (field.type === 'relation' && relationKind(field) === 'manyToMany')

@@ -1,0 +1,392 @@
+import { isStratumError, type Problem } from '../errors';
+import { relationKind } from '../fields/relation-type';
+import { findMany } from '../records/find';
+import { createMany } from '../records/write';
+import { requireObject, type RecordContext } from '../records/context';
+import { planImport, type ColumnPlan, type ImportPlan } from './import-plan';
+import {
+  MAX_REPORTED_ERRORS,
+  type ImportOptions,
+  type ImportProgress,
+  type ImportResult,
+  type RowError,
+} from './import-types';
+import { normalizeText } from './read-cell';
+import { RecordLookup } from './record-lookup';
+
+/** Rows converted, checked and written together: one lookup query per relation and one insert per chunk. */
+const CHUNK = 5000;
+/** Distinct unmatched texts remembered per column for the wizard (the count of rows is always complete). */
+const MAX_UNMATCHED_PER_COLUMN = 500;
+
+export interface ImportHooks {
+  /** Aborting it stops the import between chunks and rolls everything back. */
+  readonly signal?: AbortSignal | undefined;
+  /** Called after every chunk. */
+  readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+/** Thrown when the import's signal was aborted: nothing of the import is in the database. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('The import was cancelled; nothing was written');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** Carries the report out of a transaction that must not commit (a dry run, or errors under `onError: all`). */
+class RollBack extends Error {
+  constructor(readonly result: ImportResult) {
+    super('roll back');
+  }
+}
+
+/**
+ * Imports rows of a file into an object, streaming: rows are read, converted, checked and written a chunk at a
+ * time, in one transaction, so memory stays flat and a cancelled or refused import leaves nothing behind. Every
+ * write goes through the record service (`createMany`), so permissions, validation rules, history and the outbox
+ * (workflows) apply exactly as for records created one by one.
+ *
+ * @example
+ *   const result = await importRecords(ctx, 'lead', ['Name', 'Email'], rows, {
+ *     columns: [{ column: 'Name', field: 'title' }, { column: 'Email', field: 'email' }],
+ *     dryRun: true,
+ *   });
+ */
+export async function importRecords(
+  ctx: RecordContext,
+  objectName: string,
+  header: readonly string[],
+  rows: AsyncIterable<readonly string[]>,
+  options: ImportOptions,
+  hooks: ImportHooks = {},
+): Promise<ImportResult> {
+  const object = requireObject(ctx, objectName);
+  const plan = planImport(ctx, object, header, options);
+  const dryRun = options.dryRun === true;
+  const skipInvalid = options.onError === 'skipInvalid';
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const run = new ImportRun({ ...ctx, db: tx }, plan, header.length);
+      // Sequential on purpose: a write still running when the transaction ends (a cancel, an error) would
+      // run after the rollback, outside the transaction. (A first try at overlapping the next chunk's reading
+      // with a write was no faster on a 2-core machine, where the database is the bottleneck.)
+      const next = async (chunk: readonly (readonly string[])[]) => run.write(await run.prepare(chunk));
+      let chunk: (readonly string[])[] = [];
+      for await (const row of rows) {
+        chunk.push(row);
+        if (chunk.length < CHUNK) continue;
+        await next(chunk);
+        chunk = [];
+        // Let timers and I/O run between chunks: the embedded database answers in microtasks, and without this
+        // a closed connection (a cancel) or another request would not be seen until the whole file is done.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (hooks.signal?.aborted) throw new ImportCancelled();
+        hooks.onProgress?.(run.progress());
+      }
+      if (chunk.length) await next(chunk);
+      if (hooks.signal?.aborted) throw new ImportCancelled();
+      const refused = run.rowsWithErrors > 0 && !skipInvalid;
+      const result = run.result(dryRun, !dryRun && !refused);
+      hooks.onProgress?.(run.progress());
+      if (dryRun || refused) throw new RollBack(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RollBack) return error.result;
+    throw error;
+  }
+}
+
+interface PendingRow {
+  readonly row: number;
+  readonly input: Record<string, unknown>;
+}
+
+/** The state of one import while it runs: counts, the report, duplicate keys seen, lookups made. */
+class ImportRun {
+  readonly #ctx: RecordContext;
+  readonly #plan: ImportPlan;
+  readonly #width: number;
+  readonly #lookup: RecordLookup;
+  readonly #errors: RowError[] = [];
+  readonly #unmatched = new Map<string, Map<string, number>>();
+  /** Per distinct column: normalised value → the row that had it first. */
+  readonly #seen = new Map<ColumnPlan, Map<string, number>>();
+  /** Rows with a reported problem (numbers only: a million rows of them would still fit). */
+  readonly #failedRows = new Set<number>();
+  #rowsRead = 0;
+  #rowsWritten = 0;
+  rowsWithErrors = 0;
+
+  constructor(ctx: RecordContext, plan: ImportPlan, width: number) {
+    this.#ctx = ctx;
+    this.#plan = plan;
+    this.#width = width;
+    this.#lookup = new RecordLookup(ctx);
+  }
+
+  progress(): ImportProgress {
+    return { rowsRead: this.#rowsRead, rowsWritten: this.#rowsWritten, rowsWithErrors: this.rowsWithErrors };
+  }
+
+  result(dryRun: boolean, committed: boolean): ImportResult {
+    const unmatched = Object.fromEntries(
+      [...this.#unmatched].map(([column, values]) => [column, Object.fromEntries(values)]),
+    );
+    return {
+      ...this.progress(),
+      rowsWritten: committed || dryRun ? this.#rowsWritten : 0,
+      dryRun,
+      committed,
+      errors: this.#errors,
+      errorsTruncated: this.#errors.length >= MAX_REPORTED_ERRORS,
+      unmatched,
+    };
+  }
+
+  /** Reads, converts and checks one chunk: the rows ready to be written. */
+  async prepare(rows: readonly (readonly string[])[]): Promise<PendingRow[]> {
+    const first = this.#rowsRead;
+    this.#rowsRead += rows.length;
+    // Spreadsheet numbering: the header is row 1, so the first record is row 2.
+    const rowNumber = (i: number) => first + i + 2;
+    const failed = new Set<number>();
+    const fail = (row: number, error: Omit<RowError, 'row'>) => {
+      this.#fail(row, error);
+      failed.add(row);
+    };
+    const texts = rows.map((cells, i) => {
+      if (cells.length !== this.#width)
+        fail(rowNumber(i), {
+          code: 'MALFORMED_ROW',
+          message: `has ${cells.length} cells where the header has ${this.#width}`,
+        });
+      return this.#plan.columns.map((c) => fixed(c, cells[c.index] ?? ''));
+    });
+    await this.#prepareLookups(texts);
+    const pending: PendingRow[] = [];
+    texts.forEach((cells, i) => {
+      const row = rowNumber(i);
+      if (failed.has(row)) return;
+      const input = this.#convert(row, cells, fail);
+      if (input && !failed.has(row)) pending.push({ row, input });
+    });
+    return this.#refuseDuplicates(pending, fail);
+  }
+
+  /** Writes prepared rows (a dry run writes too: its transaction is undone at the end). */
+  async write(pending: readonly PendingRow[]): Promise<void> {
+    this.#rowsWritten += await this.#writeRows(pending, (row, error) => this.#fail(row, error));
+  }
+
+  /** Reports a row's problem; a row counts once however many problems it has. */
+  #fail(row: number, error: Omit<RowError, 'row'>): void {
+    if (!this.#failedRows.has(row)) this.rowsWithErrors++;
+    this.#failedRows.add(row);
+    if (this.#errors.length < MAX_REPORTED_ERRORS) this.#errors.push({ row, ...error });
+  }
+
+  /** One query per relation column for the names this chunk brings that were not seen before. */
+  async #prepareLookups(texts: readonly (readonly (string | null)[])[]): Promise<void> {
+    for (const [k, column] of this.#plan.columns.entries()) {
+      if (!column.lookup) continue;
+      const names = new Set<string>();
+      for (const cells of texts) {
+        const reading = cells[k] === null ? null : column.reader.read(cells[k]!);
+        if (reading?.kind === 'lookup') reading.names.forEach((n) => names.add(n));
+      }
+      await this.#lookup.prepare(column.field, names);
+    }
+  }
+
+  /** The API input of one row, or null when a cell is wrong (each wrong cell reported). */
+  #convert(
+    row: number,
+    cells: readonly (string | null)[],
+    fail: (row: number, error: Omit<RowError, 'row'>) => void,
+  ): Record<string, unknown> | null {
+    const input: Record<string, unknown> = {};
+    let ok = true;
+    this.#plan.columns.forEach((column, k) => {
+      if (cells[k] === null) return void (input[column.field.name] = null);
+      const text = cells[k] ?? '';
+      const at = { column: column.column, field: column.field.name };
+      const reading = column.reader.read(text);
+      switch (reading.kind) {
+        case 'empty':
+          return;
+        case 'value':
+          input[column.field.name] = reading.value;
+          return;
+        case 'error':
+          ok = false;
+          if (reading.code === 'UNKNOWN_OPTION') this.#noteUnmatched(column.column, text);
+          return fail(row, { ...at, value: text, code: reading.code, message: reading.message });
+        case 'lookup': {
+          const ids: string[] = [];
+          for (const name of reading.names) {
+            const found = this.#lookup.idsOf(column.field, name);
+            if (found.length === 1) ids.push(found[0]!);
+            else {
+              ok = false;
+              this.#noteUnmatched(column.column, name);
+              fail(row, {
+                ...at,
+                value: name,
+                code: found.length ? 'AMBIGUOUS_RECORD' : 'UNKNOWN_RECORD',
+                message: found.length
+                  ? `"${name}" matches ${found.length} records: choose one in the mapping`
+                  : `no ${column.field.name} called "${name}"`,
+              });
+            }
+          }
+          input[column.field.name] = reading.many || relationKind(column.field) === 'manyToMany' ? ids : ids[0];
+          return;
+        }
+      }
+    });
+    for (const { field, value } of this.#plan.defaults) {
+      if (input[field.name] === undefined || input[field.name] === null) input[field.name] = value;
+    }
+    return ok ? input : null;
+  }
+
+  #noteUnmatched(column: string, text: string): void {
+    let values = this.#unmatched.get(column);
+    if (!values) this.#unmatched.set(column, (values = new Map()));
+    const key = text.trim();
+    if (values.has(key) || values.size < MAX_UNMATCHED_PER_COLUMN) values.set(key, (values.get(key) ?? 0) + 1);
+  }
+
+  /** Refuses rows repeating a distinct value: of an earlier row of the file, or of a record already stored. */
+  async #refuseDuplicates(
+    pending: readonly PendingRow[],
+    fail: (row: number, error: Omit<RowError, 'row'>) => void,
+  ): Promise<PendingRow[]> {
+    const refused = new Set<number>();
+    for (const column of this.#plan.distinct) {
+      const name = column.field.name;
+      let seen = this.#seen.get(column);
+      if (!seen) this.#seen.set(column, (seen = new Map()));
+      const values = pending
+        .map((p) => p.input[name])
+        .filter((v): v is string | number => v !== undefined && v !== null);
+      const existing = await this.#existing(name, values);
+      for (const { row, input } of pending) {
+        const value = input[name];
+        if (value === undefined || value === null) continue;
+        const key = normalizeText(String(value));
+        const at = { column: column.column, field: name, value: String(value), code: 'DUPLICATE' as const };
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+          refused.add(row);
+          fail(row, { ...at, message: `${name} "${String(value)}" is also in row ${earlier}` });
+        } else if (existing.has(key)) {
+          refused.add(row);
+          fail(row, { ...at, message: `a ${this.#plan.object.name} with ${name} "${String(value)}" already exists` });
+        }
+        if (earlier === undefined) seen.set(key, row);
+      }
+    }
+    return pending.filter((p) => !refused.has(p.row));
+  }
+
+  /** The normalised values of `field` among stored records, out of `values`. */
+  async #existing(field: string, values: readonly (string | number)[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < values.length; start += 500) {
+      const batch = [...new Set(values.slice(start, start + 500))];
+      let after: string | undefined;
+      do {
+        const page = await findMany(this.#ctx, this.#plan.object.name, {
+          filter: { [field]: { $in: batch } },
+          first: 500,
+          ...(after ? { after } : {}),
+        });
+        for (const record of page.records) found.add(normalizeText(String(record[field])));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
+      } while (after);
+    }
+    return found;
+  }
+
+  /**
+   * Writes the good rows of a chunk through the record service in a savepoint. Rows the service refuses (a
+   * validation rule, a value a field type rejects, a record outside the importer's scope) are reported at their
+   * field and the rest written again; a refusal that names no row is narrowed down by halving the chunk.
+   */
+  async #writeRows(
+    pending: readonly PendingRow[],
+    fail: (row: number, error: Omit<RowError, 'row'>) => void,
+  ): Promise<number> {
+    if (pending.length === 0) return 0;
+    try {
+      await this.#ctx.db.transaction((tx) =>
+        createMany(
+          { ...this.#ctx, db: tx },
+          this.#plan.object.name,
+          pending.map((p) => p.input),
+        ),
+      );
+      return pending.length;
+    } catch (error) {
+      if (!isStratumError(error) || error.code === 'INTERNAL' || error.code === 'LIMIT_EXCEEDED') throw error;
+      const byRow = rowProblems(error.problems, pending.length);
+      if (byRow.size > 0) {
+        for (const [index, problems] of byRow) {
+          for (const problem of problems) fail(pending[index]!.row, this.#rowError(problem, error.code));
+        }
+        return this.#writeRows(
+          pending.filter((_, i) => !byRow.has(i)),
+          fail,
+        );
+      }
+      if (pending.length === 1) {
+        fail(pending[0]!.row, {
+          ...this.#rowError(error.problems[0] ?? { path: '', message: error.message }, error.code),
+          message: error.message,
+        });
+        return 0;
+      }
+      // A refusal of the whole statement (an actor who may not create at all) stops the import with its reason.
+      if (error.code === 'FORBIDDEN' && error.problems.length === 0) throw error;
+      const half = Math.ceil(pending.length / 2);
+      return (await this.#writeRows(pending.slice(0, half), fail)) + (await this.#writeRows(pending.slice(half), fail));
+    }
+  }
+
+  #rowError(problem: Problem, code: string): Omit<RowError, 'row'> {
+    const fieldName = /^data(?:\[\d+\])?\.([A-Za-z0-9_]+)/.exec(problem.path)?.[1];
+    const column = this.#plan.columns.find((c) => c.field.name === fieldName);
+    return {
+      ...(column ? { column: column.column, field: column.field.name } : fieldName ? { field: fieldName } : {}),
+      code:
+        code === 'BAD_USER_INPUT' && /required/.test(problem.message)
+          ? 'REQUIRED'
+          : code === 'BAD_USER_INPUT'
+            ? 'INVALID_VALUE'
+            : 'REFUSED',
+      message: problem.rule ? `${problem.message} (rule ${problem.rule})` : problem.message,
+    };
+  }
+}
+
+/** The cell's text after the mapping's value fixes: null when the fix empties the field. */
+function fixed(column: ColumnPlan, text: string): string | null {
+  if (column.fixes.size === 0) return text;
+  const fix = column.fixes.has(text) ? column.fixes.get(text) : column.fixes.get(normalizeText(text));
+  return fix === undefined ? text : fix;
+}
+
+/** Problems of a `createMany` batch by input index (`data[3].email` → 3; a one-row batch says `data.email`). */
+function rowProblems(problems: readonly Problem[], size: number): Map<number, Problem[]> {
+  const byRow = new Map<number, Problem[]>();
+  for (const problem of problems) {
+    const match = /^data\[(\d+)\]/.exec(problem.path);
+    const index = match ? Number(match[1]) : size === 1 && problem.path.startsWith('data') ? 0 : -1;
+    if (index < 0 || index >= size) continue;
+    byRow.set(index, [...(byRow.get(index) ?? []), problem]);
+  }
+  return byRow;
+}
