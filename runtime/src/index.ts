@@ -52,8 +52,11 @@ export {
 export { type OrderBy, type Direction } from './records/order';
 export { createMany, createRecord, updateMany, updateRecord, type UpdateItem } from './records/write';
 export { deleteRecord, restoreRecord, destroyRecord } from './records/lifecycle';
+export { convertRecord, type ConversionChoice, type ConversionResult, type ConvertedTarget } from './records/convert';
+export { conversionPreview, type ConversionPreview, type TargetPreview } from './records/conversion-preview';
 export { loadByIds, loadRelated } from './records/relations';
 export { recordHistory, type HistoryEntry } from './records/history';
+export { stageDurations, type StageDuration, type StageDurationOptions } from './records/stage-durations';
 export { loadSampleData, type SampleData } from './records/sample-data';
 export { checkValidationRules } from './validation/check-validation-rules';
 export { closeDefaultScriptRunner } from './validation/default-runner';
@@ -100,4 +103,9 @@ export {
 } from './workflows/definition';
 export { memberAccess } from './access/member-access';
 export * from './workflows';
+export * from './notifications/notifications';
 export * from './scripts';
+
+export { listViews, findView, saveView, deleteView, managesViews, type SavedView } from './views/views';
+export { type ViewInput, type ViewSort } from './views/view-input';
+export * from './imports';

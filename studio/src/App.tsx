@@ -24,8 +24,10 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const HomePage = lazy(() => import('./workspace/home/HomePage'));
 const ListPage = lazy(() => import('./workspace/list/ListPage'));
 const BoardPage = lazy(() => import('./workspace/board/BoardPage'));
+const DashboardPage = lazy(() => import('./workspace/dashboard/DashboardPage'));
 const RecordPage = lazy(() => import('./workspace/record/RecordPage'));
 const TasksPage = lazy(() => import('./workspace/tasks/TasksPage'));
+const ImportPage = lazy(() => import('./workspace/import/ImportPage'));
 
 function Routed() {
   const auth = useAuth();
@@ -56,8 +58,10 @@ function Routed() {
           <Route path="manifest" element={<ManifestPage />} />
           <Route path="home" element={<HomePage />} />
           <Route path="tasks" element={<TasksPage />} />
+          <Route path="dashboard" element={<DashboardPage />} />
           <Route path="o/:object" element={<ListPage />} />
           <Route path="o/:object/board" element={<BoardPage />} />
+          <Route path="o/:object/import" element={<ImportPage />} />
           <Route path="o/:object/:id" element={<RecordPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -4,6 +4,7 @@ import type { Model } from '../model/model';
 import { WORKSPACE_NAME, workspaceSchema } from '../model/physical-names';
 import { bootstrapMetaSchema } from './bootstrap';
 import { deepFreeze } from '../util/deep-freeze';
+import { viewTables } from '../views/view-tables';
 
 export const DEFAULT_WORKSPACE = 'default';
 
@@ -46,7 +47,8 @@ function workspaceTables(schema: string): string {
     );
     CREATE UNIQUE INDEX IF NOT EXISTS _shares_user ON "${schema}"._shares (object, "recordId", "userId") WHERE "userId" IS NOT NULL;
     CREATE UNIQUE INDEX IF NOT EXISTS _shares_team ON "${schema}"._shares (object, "recordId", "teamId") WHERE "teamId" IS NOT NULL;
-    ${workflowTables(schema)}`;
+    ${workflowTables(schema)}
+    ${viewTables(schema)}`;
 }
 
 /**
@@ -128,17 +130,38 @@ function workflowTables(schema: string): string {
       "decidedAt" timestamptz
     );
     CREATE INDEX IF NOT EXISTS _wf_approvals_pending ON "${schema}"._wf_approvals (status, "userId");
-    CREATE TABLE IF NOT EXISTS "${schema}"._notifications (
+    ${notificationTable(schema)}`;
+}
+
+/**
+ * In-app notifications (`notifications/notifications.ts`): a title and a body for one user, linked to a
+ * record. `key` makes a notify step's insert idempotent (one row per step run and user, however often
+ * the step is executed). Workspaces made before titles and bodies had `message`: it becomes the title.
+ */
+function notificationTable(schema: string): string {
+  return `CREATE TABLE IF NOT EXISTS "${schema}"._notifications (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       "userId" uuid NOT NULL,
-      message text NOT NULL,
+      title text NOT NULL,
+      body text,
       object text,
       "recordId" uuid,
       "runId" uuid,
+      key text,
       "createdAt" timestamptz NOT NULL DEFAULT now(),
       "readAt" timestamptz
     );
-    CREATE INDEX IF NOT EXISTS _notifications_user ON "${schema}"._notifications ("userId", id DESC);`;
+    DO $$ BEGIN
+      IF EXISTS (SELECT FROM information_schema.columns
+                  WHERE table_schema = '${schema}' AND table_name = '_notifications' AND column_name = 'message') THEN
+        ALTER TABLE "${schema}"._notifications RENAME COLUMN message TO title;
+      END IF;
+    END $$;
+    ALTER TABLE "${schema}"._notifications ADD COLUMN IF NOT EXISTS body text, ADD COLUMN IF NOT EXISTS key text;
+    DROP INDEX IF EXISTS "${schema}"._notifications_user;
+    CREATE INDEX IF NOT EXISTS _notifications_mine ON "${schema}"._notifications ("userId", "createdAt" DESC, id DESC);
+    CREATE INDEX IF NOT EXISTS _notifications_unread ON "${schema}"._notifications ("userId") WHERE "readAt" IS NULL;
+    CREATE UNIQUE INDEX IF NOT EXISTS _notifications_key ON "${schema}"._notifications (key, "userId") WHERE key IS NOT NULL;`;
 }
 
 export function emptyModel(workspace: string): Model {

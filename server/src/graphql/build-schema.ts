@@ -11,13 +11,17 @@ import type { FieldTypeRegistry, Model } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
 import { fieldTypeQueries } from './field-type-fields';
 import { historyQueries } from './history-fields';
+import { stageDurationQueries } from './stage-duration-fields';
 import { identityMutations, identityQueries } from './identity-fields';
 import { sharingMutations, sharingQueries } from './sharing-fields';
+import { viewMutations, viewQueries } from './view-fields';
 import { metadataMutations, metadataQueries } from './metadata-fields';
 import { pipelineMutations, pipelineQueries } from './pipeline-fields';
 import { buildObjectTypes } from './object-types';
+import { conversionMutations, conversionQueries } from './conversion-fields';
 import { recordMutations, recordQueries } from './record-fields';
 import { workflowMutations, workflowQueries } from './workflow-fields';
+import { notificationMutations, notificationQueries } from './notification-fields';
 import { EVERYTHING, type Visibility } from './visibility';
 
 const Me = new GraphQLObjectType({
@@ -57,15 +61,22 @@ export function buildSchema(
     ...pipelineQueries,
     ...identityQueries,
     ...sharingQueries,
+    ...viewQueries,
     ...workflowQueries,
+    ...notificationQueries,
     ...historyQueries,
+    ...stageDurationQueries,
+    ...conversionQueries,
   };
   const mutation: GraphQLFieldConfigMap<unknown, GraphQLContext> = {
     ...metadataMutations,
     ...pipelineMutations,
     ...identityMutations,
     ...sharingMutations,
+    ...viewMutations,
     ...workflowMutations,
+    ...notificationMutations,
+    ...conversionMutations,
   };
   for (const types of objects.values()) {
     Object.assign(query, recordQueries(types));

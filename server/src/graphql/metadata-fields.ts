@@ -139,6 +139,12 @@ const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
         'The record form layout as written ({ sections: [{ name, label, columns, fields, visibleWhen }] }), or null: every field in one section. Sections list only the fields the caller may read',
       resolve: (o) => visibleLayout(o),
     },
+    conversion: {
+      type: JSONScalar,
+      description:
+        'How a record converts into records of other objects ({ targets: [{ key, object, fields, match, optional }], update }), or null',
+      resolve: (o) => o.conversion ?? null,
+    },
   },
 });
 
@@ -257,6 +263,11 @@ const objectKeys: GraphQLInputFieldConfigMap = {
     type: JSONScalar,
     description:
       'The record form layout: { sections: [{ name, label, columns: 1-3, fields, visibleWhen }] }; null removes it',
+  },
+  conversion: {
+    type: JSONScalar,
+    description:
+      'How a record converts: { targets: [{ key, object, fields, match, optional }], update }; null removes it',
   },
 };
 const ObjectInput = new GraphQLInputObjectType({

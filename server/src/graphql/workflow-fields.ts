@@ -20,8 +20,6 @@ import {
   getRun,
   listRuns,
   listVersions,
-  markNotificationsRead,
-  notifications,
   pendingApprovals,
   RUN_STATUSES,
   setWorkflowActive,
@@ -31,7 +29,6 @@ import {
   updateWorkflow,
   webhookSecret,
   type Approval,
-  type Notification,
   type RunDetails,
   type RunStatus,
   type StepRecord,
@@ -44,8 +41,8 @@ import { DateTimeScalar, JSONScalar } from './scalars';
 
 /**
  * Workflows through GraphQL (CONTRACT.md "Workflows"): definitions (admins), runs and their steps,
- * manual and test runs, approvals and notifications. Resolvers are thin: the engine and the runtime's
- * operations do the work.
+ * manual and test runs, approvals (the notifications they send are in notification-fields.ts). Resolvers
+ * are thin: the engine and the runtime's operations do the work.
  */
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
 const nonNull = <T extends GraphQLNullableType>(t: T) => new GraphQLNonNull(t);
@@ -151,19 +148,6 @@ const ApprovalType = new GraphQLObjectType<Approval>({
   },
 });
 
-const NotificationType = new GraphQLObjectType<Notification>({
-  name: 'Notification',
-  fields: {
-    id: { type: nonNull(GraphQLID) },
-    message: { type: nonNull(GraphQLString) },
-    object: { type: GraphQLString },
-    recordId: { type: GraphQLID },
-    runId: { type: GraphQLID },
-    createdAt: { type: nonNull(DateTimeScalar) },
-    readAt: { type: DateTimeScalar },
-  },
-});
-
 function requireAdmin(ctx: GraphQLContext): void {
   if (!isAdmin(ctx.caller)) throw new StratumError('FORBIDDEN', 'Managing workflows needs an admin');
 }
@@ -242,15 +226,6 @@ export const workflowQueries: Fields = {
     type: list(ApprovalType),
     description: 'Pending approvals assigned to the caller (or to one of their roles; all of them for admins)',
     resolve: (_r, _a, ctx) => pendingApprovals(ctx.db, ctx.model.schema, ctx.records.access, ctx.caller.roles),
-  },
-  notifications: {
-    type: list(NotificationType),
-    args: { unreadOnly: { type: GraphQLBoolean }, first: { type: GraphQLInt } },
-    resolve: (_r, a: { unreadOnly?: boolean; first?: number }, ctx) =>
-      notifications(ctx.db, ctx.model.schema, ctx.caller.userId, {
-        unreadOnly: a.unreadOnly ?? false,
-        first: a.first ?? 50,
-      }),
   },
 };
 
@@ -348,11 +323,5 @@ export const workflowMutations: Fields = {
         { id: a.id, approve: a.approve, comment: a.comment ?? undefined },
         { userId: ctx.caller.userId, roles: ctx.caller.roles, isAdmin: isAdmin(ctx.caller) },
       ),
-  },
-  markNotificationsRead: {
-    type: nonNull(GraphQLInt),
-    args: { ids: { type: new GraphQLList(nonNull(GraphQLID)) } },
-    resolve: (_r, a: { ids?: string[] | null }, ctx) =>
-      markNotificationsRead(ctx.db, ctx.model.schema, ctx.caller.userId, a.ids?.map(Number)),
   },
 };

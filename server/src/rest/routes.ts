@@ -12,6 +12,7 @@ import {
   updateMany,
   type Db,
   type FieldTypeRegistry,
+  type FindManyOptions,
   type GroupBy,
   type ObjectDef,
   type OrderBy,
@@ -25,6 +26,8 @@ import { callerRecordContext } from '../http/record-context';
 import { noteApiKeyUse } from '../auth/api-keys';
 import { audit } from '../auth/audit';
 import { exportCsv } from './export-csv';
+import { importCsv } from './import-csv';
+import { exportXlsx } from './export-xlsx';
 import { openApiDocument } from './openapi';
 
 export interface RestDeps {
@@ -34,6 +37,7 @@ export interface RestDeps {
 }
 
 type Handler = (req: Request, ctx: RecordContext, object: ObjectDef) => Promise<unknown>;
+type ExportOptions = Omit<FindManyOptions, 'first' | 'after' | 'totalCount'>;
 
 /**
  * The REST face (`/api/<plural>`): the same runtime operations as GraphQL, for integrations that prefer
@@ -125,24 +129,51 @@ export function restRoutes(deps: RestDeps): Router {
       };
     }),
   );
-  router.get('/api/:plural/export.csv', async (req, res, next) => {
+  /** A file of the list as the caller sees it: the list's own query parameters, streamed by `write`. */
+  const exportRoute =
+    (
+      write: (
+        req: Request,
+        ctx: RecordContext,
+        object: ObjectDef,
+        options: ExportOptions,
+        res: Response,
+      ) => Promise<void>,
+    ) =>
+    async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        const session = await authenticate(req);
+        if (!session) return void unauthenticated(res);
+        const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
+        if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
+        const ctx = callerRecordContext(deps.db, session.model, deps.types, session.caller);
+        const options: ExportOptions = {
+          filter: jsonParam(req, 'filter'),
+          filterSyntax: 'api',
+          orderBy: orderByParam(req),
+          search: stringParam(req, 'search'),
+        };
+        await write(req, ctx, object, options, res);
+      } catch (error) {
+        if (!isStratumError(error) || res.headersSent) return next(error);
+        sendError(res, error);
+      }
+    };
+  router.get(
+    '/api/:plural/export.csv',
+    exportRoute((_req, ctx, object, options, res) => exportCsv(ctx, object, options, res)),
+  );
+  router.get(
+    '/api/:plural/export.xlsx',
+    exportRoute((req, ctx, object, options, res) => exportXlsx(ctx, object, options, localeParam(req), res)),
+  );
+  router.post('/api/:plural/import', async (req, res, next) => {
     try {
       const session = await authenticate(req);
       if (!session) return void unauthenticated(res);
       const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
       if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
-      const ctx = callerRecordContext(deps.db, session.model, deps.types, session.caller);
-      await exportCsv(
-        ctx,
-        object,
-        {
-          filter: jsonParam(req, 'filter'),
-          filterSyntax: 'api',
-          orderBy: orderByParam(req),
-          search: stringParam(req, 'search'),
-        },
-        res,
-      );
+      await importCsv(req, res, callerRecordContext(deps.db, session.model, deps.types, session.caller), object);
     } catch (error) {
       if (!isStratumError(error) || res.headersSent) return next(error);
       sendError(res, error);
@@ -210,6 +241,12 @@ function jsonParam(req: Request, name: string): unknown {
   } catch {
     throw badInput({ path: name, message: 'must be JSON, e.g. {"amount":{"gte":1000}}' });
   }
+}
+
+/** The language of an export's header row (`?lang=ka`), English unless a locale tag is given. */
+function localeParam(req: Request): string {
+  const value = stringParam(req, 'lang');
+  return value && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(value) ? value : 'en';
 }
 
 /** `-amount,name` → amount descending, then name ascending. */

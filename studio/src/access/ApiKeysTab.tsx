@@ -9,6 +9,7 @@ import { ApiKeyShownModal, NewApiKeyModal } from './ApiKeyModals';
 import { ConfirmModal } from './ConfirmModal';
 import { RoleBadges } from './RoleBadges';
 import { PEOPLE_TYPENAMES, type KeyRow, type RoleOption } from './people-types';
+import { intlLocales } from '../workspace/format';
 
 const RevokeApiKeyDocument = graphql(`
   mutation RevokeApiKey($id: ID!) {
@@ -24,7 +25,7 @@ export function ApiKeysTab(props: { keys: readonly KeyRow[]; roles: readonly Rol
   const [revoking, setRevoking] = useState<KeyRow | undefined>(undefined);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [{ fetching }, revoke] = useMutation(RevokeApiKeyDocument);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(intlLocales(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const date = (value: unknown) => (typeof value === 'string' ? when.format(new Date(value)) : '—');
 
   const confirmRevoke = async () => {

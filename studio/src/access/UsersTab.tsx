@@ -9,6 +9,7 @@ import { ConfirmModal } from './ConfirmModal';
 import { RoleBadges } from './RoleBadges';
 import { PEOPLE_TYPENAMES, userName, type RoleOption, type TeamRow, type UserRow } from './people-types';
 import { UserModal } from './UserModal';
+import { intlLocales } from '../workspace/format';
 
 const DeactivateUserDocument = graphql(`
   mutation DeactivateUser($id: ID!) {
@@ -42,7 +43,7 @@ export function UsersTab(props: {
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [{ fetching }, deactivate] = useMutation(DeactivateUserDocument);
   const [, reactivate] = useMutation(ReactivateUserDocument);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(intlLocales(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const teamsOf = (user: UserRow) => props.teams.filter((team) => team.memberIds.includes(user.id));
   const managersOf = (user: UserRow) =>
     teamsOf(user)

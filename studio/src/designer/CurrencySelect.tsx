@@ -1,10 +1,11 @@
 import { Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intlLocales } from '../workspace/format';
 
 /** The ISO 4217 codes the browser knows, each with its name in the studio's language ("GEL · Georgian Lari"). */
 function currencies(language: string): { value: string; label: string }[] {
-  const names = new Intl.DisplayNames([language], { type: 'currency' });
+  const names = new Intl.DisplayNames(intlLocales(language), { type: 'currency' });
   return Intl.supportedValuesOf('currency').map((code) => ({
     value: code,
     label: `${code} · ${names.of(code) ?? code}`,

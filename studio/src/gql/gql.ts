@@ -60,13 +60,24 @@ type Documents = {
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": typeof types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": typeof types.TestWorkflowDocument,
+    "\n  query DashboardTeams {\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n": typeof types.DashboardTeamsDocument,
+    "\n  query DashboardStageDurations($object: String!, $field: String!, $filter: JSON, $since: DateTime) {\n    stageDurations(object: $object, field: $field, filter: $filter, since: $since) {\n      stage\n      records\n      averageSeconds\n    }\n  }\n": typeof types.DashboardStageDurationsDocument,
+    "\n  fragment SavedViewFields on View {\n    id\n    object\n    name\n    filter\n    sort {\n      field\n      direction\n    }\n    search\n    columns\n    shared\n    editable\n  }\n": typeof types.SavedViewFieldsFragmentDoc,
+    "\n  query ListViews($object: String!) {\n    views(object: $object) {\n      ...SavedViewFields\n    }\n    canShareViews(object: $object)\n  }\n": typeof types.ListViewsDocument,
+    "\n  mutation SaveListView($input: ViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n": typeof types.SaveListViewDocument,
+    "\n  mutation DeleteListView($id: ID!) {\n    deleteView(id: $id)\n  }\n": typeof types.DeleteListViewDocument,
+    "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.RecordTimelineHistoryDocument,
     "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n": typeof types.RecordTimelineRunsDocument,
     "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": typeof types.RecordManualWorkflowsDocument,
     "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": typeof types.RecordRunWorkflowDocument,
     "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": typeof types.RecordWorkflowRunStatusDocument,
+    "\n  query ObjectConversion($object: String!) {\n    object(name: $object) {\n      name\n      conversion\n    }\n  }\n": typeof types.ObjectConversionDocument,
+    "\n  query ConversionPreview($object: String!, $id: ID!) {\n    conversionPreview(object: $object, id: $id) {\n      converted\n      targets {\n        key\n        object\n        optional\n        canCreate\n        data\n        references\n        matches\n      }\n    }\n  }\n": typeof types.ConversionPreviewDocument,
+    "\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n": typeof types.ConvertRecordDocument,
     "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n": typeof types.SearchableFieldsDocument,
-    "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.WorkspaceModelDocument,
+    "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.WorkspaceModelDocument,
 };
 const documents: Documents = {
     "\n  mutation CreateApiKey($name: String!, $roles: [String!]!) {\n    createApiKey(name: $name, roles: $roles) {\n      id\n      name\n      roles\n      key\n      createdAt\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -115,13 +126,24 @@ const documents: Documents = {
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": types.TestWorkflowDocument,
+    "\n  query DashboardTeams {\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n": types.DashboardTeamsDocument,
+    "\n  query DashboardStageDurations($object: String!, $field: String!, $filter: JSON, $since: DateTime) {\n    stageDurations(object: $object, field: $field, filter: $filter, since: $since) {\n      stage\n      records\n      averageSeconds\n    }\n  }\n": types.DashboardStageDurationsDocument,
+    "\n  fragment SavedViewFields on View {\n    id\n    object\n    name\n    filter\n    sort {\n      field\n      direction\n    }\n    search\n    columns\n    shared\n    editable\n  }\n": types.SavedViewFieldsFragmentDoc,
+    "\n  query ListViews($object: String!) {\n    views(object: $object) {\n      ...SavedViewFields\n    }\n    canShareViews(object: $object)\n  }\n": types.ListViewsDocument,
+    "\n  mutation SaveListView($input: ViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n": types.SaveListViewDocument,
+    "\n  mutation DeleteListView($id: ID!) {\n    deleteView(id: $id)\n  }\n": types.DeleteListViewDocument,
+    "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.RecordTimelineHistoryDocument,
     "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n": types.RecordTimelineRunsDocument,
     "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": types.RecordManualWorkflowsDocument,
     "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": types.RecordRunWorkflowDocument,
     "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": types.RecordWorkflowRunStatusDocument,
+    "\n  query ObjectConversion($object: String!) {\n    object(name: $object) {\n      name\n      conversion\n    }\n  }\n": types.ObjectConversionDocument,
+    "\n  query ConversionPreview($object: String!, $id: ID!) {\n    conversionPreview(object: $object, id: $id) {\n      converted\n      targets {\n        key\n        object\n        optional\n        canCreate\n        data\n        references\n        matches\n      }\n    }\n  }\n": types.ConversionPreviewDocument,
+    "\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n": types.ConvertRecordDocument,
     "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n": types.SearchableFieldsDocument,
-    "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.WorkspaceModelDocument,
+    "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.WorkspaceModelDocument,
 };
 
 /**
@@ -325,6 +347,38 @@ export function graphql(source: "\n  mutation TestWorkflow($name: String!, $reco
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DashboardTeams {\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n"): (typeof documents)["\n  query DashboardTeams {\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardStageDurations($object: String!, $field: String!, $filter: JSON, $since: DateTime) {\n    stageDurations(object: $object, field: $field, filter: $filter, since: $since) {\n      stage\n      records\n      averageSeconds\n    }\n  }\n"): (typeof documents)["\n  query DashboardStageDurations($object: String!, $field: String!, $filter: JSON, $since: DateTime) {\n    stageDurations(object: $object, field: $field, filter: $filter, since: $since) {\n      stage\n      records\n      averageSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedViewFields on View {\n    id\n    object\n    name\n    filter\n    sort {\n      field\n      direction\n    }\n    search\n    columns\n    shared\n    editable\n  }\n"): (typeof documents)["\n  fragment SavedViewFields on View {\n    id\n    object\n    name\n    filter\n    sort {\n      field\n      direction\n    }\n    search\n    columns\n    shared\n    editable\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListViews($object: String!) {\n    views(object: $object) {\n      ...SavedViewFields\n    }\n    canShareViews(object: $object)\n  }\n"): (typeof documents)["\n  query ListViews($object: String!) {\n    views(object: $object) {\n      ...SavedViewFields\n    }\n    canShareViews(object: $object)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveListView($input: ViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveListView($input: ViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteListView($id: ID!) {\n    deleteView(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteListView($id: ID!) {\n    deleteView(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -345,11 +399,23 @@ export function graphql(source: "\n  query RecordWorkflowRunStatus($id: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ObjectConversion($object: String!) {\n    object(name: $object) {\n      name\n      conversion\n    }\n  }\n"): (typeof documents)["\n  query ObjectConversion($object: String!) {\n    object(name: $object) {\n      name\n      conversion\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConversionPreview($object: String!, $id: ID!) {\n    conversionPreview(object: $object, id: $id) {\n      converted\n      targets {\n        key\n        object\n        optional\n        canCreate\n        data\n        references\n        matches\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConversionPreview($object: String!, $id: ID!) {\n    conversionPreview(object: $object, id: $id) {\n      converted\n      targets {\n        key\n        object\n        optional\n        canCreate\n        data\n        references\n        matches\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n"): (typeof documents)["\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

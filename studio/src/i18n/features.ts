@@ -4,11 +4,16 @@ import { manifestText } from '../manifest/text';
 import { pipelinesText } from '../pipelines/text';
 import { flowText } from '../workflows/text';
 import { boardText } from '../workspace/board/text';
+import { dashboardText } from '../workspace/dashboard/text';
 import { homeText } from '../workspace/home/text';
 import { listText } from '../workspace/list/text';
+import { viewsText } from '../workspace/list/views-text';
 import { recordText } from '../workspace/record/text';
+import { convertText } from '../workspace/record/convert/text';
 import { tasksText } from '../workspace/tasks/text';
+import { notificationsText } from '../workspace/notifications/text';
 import { searchText } from '../workspace/search/text';
+import { importText } from '../workspace/import/text';
 
 /** Each section's strings, under its own key (`pipelines.title`, `flow.palette`, …). */
 export const FEATURES = {
@@ -19,8 +24,13 @@ export const FEATURES = {
   flow: flowText,
   home: homeText,
   list: listText,
+  views: viewsText,
   board: boardText,
+  dashboard: dashboardText,
   record: recordText,
+  convert: convertText,
   tasks: tasksText,
+  notifications: notificationsText,
   search: searchText,
+  import: importText,
 };

@@ -11,6 +11,7 @@ import { RevisionDiff } from '../designer/RevisionDiff';
 import { graphql } from '../gql';
 import type { RevisionsQuery } from '../gql/graphql';
 import { problemsOf, type Problem } from '../graphql/problems';
+import { intlLocales } from '../workspace/format';
 
 const RevisionsDocument = graphql(`
   query Revisions {
@@ -76,7 +77,7 @@ export default function HistoryPage() {
   const [opened, setOpened] = useState(false);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
   const [revertState, revert] = useMutation(RevertDocument);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(intlLocales(i18n.language), { dateStyle: 'medium', timeStyle: 'medium' });
   const who = (actor: string | null | undefined) => {
     if (!actor) return t('history.system');
     const user = data?.users.find((u) => u.id === actor);

@@ -7,7 +7,9 @@ import { useQuery } from 'urql';
 import { useAuth } from '../auth/auth-context';
 import { QueryState } from '../components/QueryState';
 import { GlobalSearch } from '../workspace/search/GlobalSearch';
+import { NotificationBell } from '../workspace/notifications/NotificationBell';
 import { taskShape } from '../workspace/home/work-objects';
+import { hasDashboard } from '../workspace/dashboard/dashboard-subjects';
 import { useWorkspaceModel } from '../workspace/use-workspace-model';
 import { graphql } from '../gql';
 import { LanguageSelect } from './LanguageSelect';
@@ -48,6 +50,8 @@ export function Shell() {
   const { model } = useWorkspaceModel();
   // "My tasks" only for someone who may read the tasks (found as the home page finds them).
   const hasTasks = useMemo(() => (model ? taskShape(model) !== null : false), [model]);
+  // The statistics only for someone who may read a pipeline object (hidden from those who may not see them).
+  const showDashboard = useMemo(() => (model ? hasDashboard(model) : false), [model]);
   return (
     <AppShell
       header={{ height: 60 }}
@@ -69,6 +73,7 @@ export function Shell() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <GlobalSearch />
+            <NotificationBell />
             {me && (
               <Text size="sm" visibleFrom="md" data-testid="user">
                 {me.name ?? me.email}
@@ -90,6 +95,9 @@ export function Shell() {
             </Text>
             <NavLink component={RouterLink} to="/home" label={t('nav.home')} onClick={close} />
             {hasTasks && <NavLink component={RouterLink} to="/tasks" label={t('tasks.title')} onClick={close} />}
+            {showDashboard && (
+              <NavLink component={RouterLink} to="/dashboard" label={t('dashboard.title')} onClick={close} />
+            )}
             {model?.objects.map((object) => (
               <NavLink
                 key={object.name}

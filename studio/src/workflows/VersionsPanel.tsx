@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { definitionText } from './canonical';
+import { intlLocales } from '../workspace/format';
 
 export interface Version {
   readonly version: number;
@@ -36,7 +37,7 @@ export function VersionsPanel(props: {
                 )}
               </Group>
               <Text size="xs" c="dimmed">
-                {new Date(v.createdAt).toLocaleString(i18n.language)}
+                {new Date(v.createdAt).toLocaleString(intlLocales(i18n.language))}
               </Text>
             </div>
             <Button

@@ -6,6 +6,7 @@ import {
   formatNumber,
   formatPercent,
   formatWhen,
+  intlLocales,
   moneyOf,
   relativeDays,
   relativeTime,
@@ -99,5 +100,21 @@ describe('relative time', () => {
     expect(relativeDays(-1, 'en')).toBe('yesterday');
     expect(relativeDays(-3, 'en')).toBe('3 days ago');
     expect(relativeDays(-5, 'ru')).toBe('5 дней назад');
+  });
+});
+
+describe('languages Intl does not know', () => {
+  test('Chichewa asks for Malawian English after it; other languages are asked for as they are', () => {
+    expect(intlLocales('ny')).toEqual(['ny', 'en-MW']);
+    expect(intlLocales('ka')).toEqual(['ka']);
+    expect(intlLocales('en')).toEqual(['en']);
+  });
+
+  test('Chichewa reads day-month dates and Malawian kwacha, not en-US', () => {
+    expect(new Intl.DateTimeFormat(intlLocales('ny')).resolvedOptions().locale).toBe('en-MW');
+    expect(formatDate('2026-12-01', 'ny')).toBe('1 Dec 2026');
+    expect(plain(formatMoney({ amount: 1234.5, currency: 'MWK' }, 'ny'))).toBe('MK 1,234.50');
+    expect(formatNumber(1234.5, 'ny')).toBe('1,234.5');
+    expect(relativeDays(-1, 'ny')).toBe('yesterday');
   });
 });

@@ -4,6 +4,18 @@
  * on every screen. Pure functions of (value, language[, now]).
  */
 
+const INTL_FALLBACKS: Readonly<Record<string, string>> = { ny: 'en-MW' };
+
+/**
+ * The locales `Intl` should try for a studio language, best first. ICU/CLDR has no number or date data for
+ * Chichewa (`ny`): alone it resolves to en-US (`Dec 1, 2026`, `MWK 1.00`), so Malawian English follows it
+ * (`1 Dec 2026`, `MK 1.00`). Other languages are asked for as they are: `intlLocales('ny')` → `['ny', 'en-MW']`.
+ */
+export function intlLocales(language: string): string[] {
+  const fallback = INTL_FALLBACKS[language];
+  return fallback ? [language, fallback] : [language];
+}
+
 /** Money as the API answers it for a currency field; `currency` is null when the field has none. */
 export interface Money {
   readonly amount: number;
@@ -12,7 +24,7 @@ export interface Money {
 
 /** A plain number with the digits it has (up to 6 after the point): `1,234.5`. */
 export function formatNumber(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 6 }).format(value);
+  return new Intl.NumberFormat(intlLocales(language), { maximumFractionDigits: 6 }).format(value);
 }
 
 /**
@@ -23,14 +35,18 @@ export function formatNumber(value: number, language: string): string {
 export function formatMoney(money: Money, language: string, options: Intl.NumberFormatOptions = {}): string {
   if (money.currency) {
     try {
-      return new Intl.NumberFormat(language, { ...options, style: 'currency', currency: money.currency }).format(
-        money.amount,
-      );
+      return new Intl.NumberFormat(intlLocales(language), {
+        ...options,
+        style: 'currency',
+        currency: money.currency,
+      }).format(money.amount);
     } catch {
       // An unknown currency code: fall through to the number and the code.
     }
   }
-  const plain = new Intl.NumberFormat(language, { maximumFractionDigits: 6, ...options }).format(money.amount);
+  const plain = new Intl.NumberFormat(intlLocales(language), { maximumFractionDigits: 6, ...options }).format(
+    money.amount,
+  );
   return money.currency ? `${plain} ${money.currency}` : plain;
 }
 
@@ -51,7 +67,9 @@ export function moneyOf(value: unknown): Money | null {
 
 /** Percent fields hold 0–100: `12.5` → `12.5%` (up to 2 digits after the point). */
 export function formatPercent(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100);
+  return new Intl.NumberFormat(intlLocales(language), { style: 'percent', maximumFractionDigits: 2 }).format(
+    value / 100,
+  );
 }
 
 /**
@@ -61,14 +79,14 @@ export function formatPercent(value: number, language: string): string {
 export function formatDate(value: string, language: string): string {
   const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+  return new Intl.DateTimeFormat(intlLocales(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
 }
 
 /** An instant with its local time: `Dec 1, 2026, 10:15 AM`. Text that is not an instant is shown as is. */
 export function formatDateTime(value: string, language: string): string {
   const moment = new Date(value);
   if (Number.isNaN(moment.getTime())) return value;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
+  return new Intl.DateTimeFormat(intlLocales(language), { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
 }
 
 /** A date field's value (`YYYY-MM-DD`, as `formatDate`) or a date-time field's (as `formatDateTime`). */
@@ -78,7 +96,7 @@ export function formatWhen(value: string, language: string): string {
 
 /** `-1` → "yesterday", `-3` → "3 days ago", `2` → "in 2 days" (with the language's plural forms). */
 export function relativeDays(days: number, language: string): string {
-  return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(days, 'day');
+  return new Intl.RelativeTimeFormat(intlLocales(language), { numeric: 'auto' }).format(days, 'day');
 }
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -96,7 +114,7 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
  */
 export function relativeTime(value: string, language: string, now: Date | number = Date.now()): string {
   const seconds = (Date.parse(value) - new Date(now).getTime()) / 1000;
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(intlLocales(language), { numeric: 'auto' });
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
@@ -108,5 +126,39 @@ export function formatDay(day: Date, language: string, long = false): string {
   const options: Intl.DateTimeFormatOptions = long
     ? { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }
     : { weekday: 'short', month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(language, options).format(day);
+  return new Intl.DateTimeFormat(intlLocales(language), options).format(day);
+}
+
+/** A month `YYYY-MM` (or a day of it) as the language writes it, short: "Nov 2026". */
+export function formatMonth(value: string, language: string): string {
+  const day = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return value;
+  return new Intl.DateTimeFormat(intlLocales(language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    day,
+  );
+}
+
+/** A share 0–1 as a percent with at most one digit after the point: `0.456` → `45.6%`. */
+export function formatShare(value: number, language: string): string {
+  return new Intl.NumberFormat(intlLocales(language), { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * A length of time in its largest fitting unit, with one digit after the point: "3.5 days", "2 hours", "45 seconds"
+ * (Intl's unit formatting, so units and plurals are the language's own).
+ */
+export function formatDuration(seconds: number, language: string): string {
+  const units: readonly [string, number][] = [
+    ['day', 24 * 3600],
+    ['hour', 3600],
+    ['minute', 60],
+    ['second', 1],
+  ];
+  const [unit, size] = units.find(([, size]) => Math.abs(seconds) >= size) ?? units[units.length - 1]!;
+  return new Intl.NumberFormat(intlLocales(language), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'long',
+    maximumFractionDigits: 1,
+  }).format(seconds / size);
 }

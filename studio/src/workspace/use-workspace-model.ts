@@ -28,7 +28,7 @@ const WorkspaceModelDocument = graphql(`
     pipelines {
       object
       field
-      label
+      label(locale: $locale)
       stages {
         name
         label(locale: $locale)

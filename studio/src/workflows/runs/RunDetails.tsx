@@ -2,6 +2,7 @@ import { Badge, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RunFieldsFragment } from '../../gql/graphql';
 import { STATUS_COLOURS } from '../canvas/StepNode';
+import { intlLocales } from '../../workspace/format';
 
 export type Run = RunFieldsFragment;
 export type RunStep = Run['steps'][number];
@@ -69,7 +70,7 @@ export function RunStepDetails({ step }: { step: RunStep }) {
 export function RunDetails(props: { run: Run; stepId: string | null; onStep: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const { run } = props;
-  const time = (at: string | null | undefined) => (at ? new Date(at).toLocaleString(i18n.language) : '—');
+  const time = (at: string | null | undefined) => (at ? new Date(at).toLocaleString(intlLocales(i18n.language)) : '—');
   const step = [...run.steps].reverse().find((s) => s.id === props.stepId);
   return (
     <Stack gap="xs">

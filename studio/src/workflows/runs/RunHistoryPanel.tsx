@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import { WorkflowRunsDocument } from '../documents';
 import { RunDetails, StatusBadge, type Run } from './RunDetails';
+import { intlLocales } from '../../workspace/format';
 
 const POLL_MS = 3000;
 
@@ -33,7 +34,8 @@ export function RunHistoryPanel(props: {
   useEffect(() => {
     if (latest && latest !== selected && JSON.stringify(latest) !== JSON.stringify(selected)) onSelect(latest);
   }, [latest, selected, onSelect]);
-  const time = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
+  const time = (at: string) =>
+    new Date(at).toLocaleString(intlLocales(i18n.language), { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <Stack gap="sm">
       <Group justify="space-between">

@@ -12,13 +12,16 @@ import { BulkBar } from './BulkBar';
 import type { CellContext } from './CellValue';
 import { ColumnChooser } from './ColumnChooser';
 import { columnFields, defaultColumns, optionLooks } from './columns';
-import { useColumnPrefs } from './column-prefs';
-import { downloadCsv } from './export-csv';
+import { downloadExport, type ExportFormat } from './export-file';
+import { ExportMenu } from './ExportMenu';
 import { FilterButton } from './FilterButton';
 import { shapeOf, toApiFilter } from './filter';
 import { RecordTable, type Sort } from './RecordTable';
 import { useListEdits } from './use-list-edits';
+import { useListView } from './use-list-view';
 import { useRecordPages } from './use-record-pages';
+import { ViewsMenu } from './ViewsMenu';
+import { intlLocales } from '../format';
 
 /** `/o/:object`: the records of any object the user may read. */
 export default function ListPage() {
@@ -49,12 +52,14 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const fields = useMemo(() => columnFields(object), [object]);
-  const [visible, setVisible, resetColumns] = useColumnPrefs(object.name, defaultColumns(object));
-  const columns = fields.filter((f) => visible.includes(f.name));
-  const [sort, setSort] = useState<Sort | null>(null);
-  const [search, setSearch] = useState('');
+  const names = useMemo(() => fields.map((f) => f.name), [fields]);
+  const list = useListView(object.name, names, defaultColumns(object));
+  const { visible, sort, setSort, search, setSearch, condition, setCondition } = list;
+  // A view's columns in its order; the device's choice in the object's order.
+  const columns = list.active
+    ? visible.flatMap((name) => fields.filter((f) => f.name === name))
+    : fields.filter((f) => visible.includes(f.name));
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
-  const [condition, setCondition] = useState<Record<string, unknown> | undefined>();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [exportError, setExportError] = useState<string | undefined>();
   const [exporting, setExporting] = useState(false);
@@ -97,7 +102,8 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
     [object, i18n.language, ctx],
   );
   const hasPipeline = model.pipelines.some((p) => p.object === object.name);
-  const count = pages.totalCount === null ? '…' : new Intl.NumberFormat(i18n.language).format(pages.totalCount);
+  const count =
+    pages.totalCount === null ? '…' : new Intl.NumberFormat(intlLocales(i18n.language)).format(pages.totalCount);
   const filterError = pages.error && condition ? pages.error.graphQLErrors[0]?.message : undefined;
 
   const select = (ids: readonly string[], on: boolean) =>
@@ -110,9 +116,10 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
       return next;
     });
 
-  const exportView = async () => {
+  const exportView = async (format: ExportFormat) => {
     setExporting(true);
-    const outcome = await downloadCsv(object.pluralName, { filter, search: debouncedSearch, sort });
+    const view = { filter, search: debouncedSearch, sort, language: i18n.language };
+    const outcome = await downloadExport(object.pluralName, format, view);
     setExporting(false);
     setExportError(outcome.ok ? undefined : outcome.message);
   };
@@ -127,12 +134,19 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
               {t('list.board')}
             </Button>
           )}
-          <Button variant="default" loading={exporting} onClick={() => void exportView()}>
-            {t('list.export')}
+          <Button component={Link} to={`/o/${object.name}/import`} variant="default" data-testid="open-import">
+            {t('import.open')}
           </Button>
+          <ExportMenu loading={exporting} onExport={(format) => void exportView(format)} />
         </Group>
       </Group>
+      {list.missing && (
+        <Alert color="yellow" role="alert" mb="sm">
+          {t('views.notFound')}
+        </Alert>
+      )}
       <Group gap="xs" mb="sm" wrap="wrap">
+        <ViewsMenu list={list} objectsLabel={object.labelPlural} />
         <TextInput
           type="search"
           aria-label={t('list.search')}
@@ -142,7 +156,7 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
           style={{ flex: '1 1 200px', maxWidth: 360 }}
         />
         <FilterButton fields={conditionFields} value={condition} onChange={setCondition} error={filterError} />
-        <ColumnChooser fields={fields} visible={visible} onChange={setVisible} onReset={resetColumns} />
+        <ColumnChooser fields={fields} visible={visible} onChange={list.setVisible} onReset={list.resetColumns} />
         <Text c="dimmed" size="sm" aria-live="polite" data-testid="total-count">
           {t('list.count', { count })}
         </Text>

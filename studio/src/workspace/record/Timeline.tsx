@@ -9,7 +9,7 @@ import type { WorkspaceObject } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
 import { formatValue, withStageLabels } from './format-value';
 import { QuickAdd } from './QuickAdd';
-import { relativeTime } from '../format';
+import { intlLocales, relativeTime } from '../format';
 import { useRelatedTitles } from './use-related-titles';
 import { mergeTimeline, type Person, type TimelineEntry } from './timeline-entries';
 import { activitiesOf, activitiesQuery, type Activity } from './timeline-query';
@@ -164,7 +164,7 @@ export function Timeline(props: {
                   c="dimmed"
                   component="time"
                   dateTime={entry.at}
-                  title={new Date(entry.at).toLocaleString(i18n.language)}
+                  title={new Date(entry.at).toLocaleString(intlLocales(i18n.language))}
                 >
                   {relativeTime(entry.at, i18n.language)}
                 </Text>
@@ -261,9 +261,10 @@ function EntryDetails(props: {
           {dueDate && (
             <Text size="xs">
               {t('record.timeline.due', {
-                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-                  new Date(dueDate),
-                ),
+                date: new Intl.DateTimeFormat(intlLocales(i18n.language), {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }).format(new Date(dueDate)),
               })}
             </Text>
           )}

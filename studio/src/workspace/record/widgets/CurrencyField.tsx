@@ -2,13 +2,14 @@ import { Group, NumberInput, Select } from '@mantine/core';
 import type { FieldProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { errorText } from './form-context';
+import { intlLocales } from '../../format';
 
 /** The ISO 4217 codes the browser knows (codes only: the amount beside it keeps the room). */
 const CURRENCY_CODES = Intl.supportedValuesOf('currency');
 
 /** The language's digit group or decimal separator ("1 234,5" in Russian, "1,234.5" in English). */
 const separator = (language: string, type: 'group' | 'decimal') =>
-  new Intl.NumberFormat(language).formatToParts(12345.6).find((p) => p.type === type)?.value;
+  new Intl.NumberFormat(intlLocales(language)).formatToParts(12345.6).find((p) => p.type === type)?.value;
 
 interface Money {
   readonly amount?: number | undefined;
