@@ -1,30 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
+import { expectNoRawKeys } from './steps/locale';
 
 const studio = studioSuite({ seed: 'sales-crm' });
 const shot = screenshotter('locale-kk', { fromTop: true });
-
-/** Every dotted key path of a resource (`home.tasks.title`): what the page shows when a string is missing. */
-function keyPaths(resource: object, prefix = ''): string[] {
-  return Object.entries(resource).flatMap(([key, value]) => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'string' ? [path] : keyPaths(value as object, path);
-  });
-}
-
-// The studio's sources are ES modules for its bundler (imports without extensions): this file, type-checked for
-// Node, loads the English strings at run time (ts-jest transpiles them) instead of type-checking them as its own.
-const { en } = require('../../studio/src/i18n/en') as { en: object };
-const { FEATURES } = require('../../studio/src/i18n/features') as { FEATURES: Record<string, { en: object }> };
-
-const KEYS = [...keyPaths(en), ...Object.entries(FEATURES).flatMap(([feature, text]) => keyPaths(text.en, feature))];
-
-/** The page's text has none of the English key paths (a string i18next could not find shows as its key). */
-async function expectNoRawKeys(page: Page): Promise<void> {
-  const text = await page.evaluate<string>('document.body.innerText');
-  expect(KEYS.filter((key) => text.includes(key))).toEqual([]);
-}
 
 describeWithBrowser('the studio in Kazakh', () => {
   test('the language select switches the shell, the workspace and the design pages to Kazakh, with Intl formats', async () => {

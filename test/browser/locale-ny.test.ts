@@ -1,30 +1,9 @@
-import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
+import { expectNoRawKeys } from './steps/locale';
 
 const studio = studioSuite({ seed: 'sales-crm' });
 const shot = screenshotter('locale-ny', { fromTop: true });
-
-// The studio's English resources, loaded by jest rather than imported: the studio resolves its modules as a bundler
-// does (no file extensions), which the test project's node16 typecheck refuses.
-const { en } = jest.requireActual<{ en: object }>('../../studio/src/i18n/en');
-const { FEATURES } = jest.requireActual<{ FEATURES: Record<string, { en: object }> }>('../../studio/src/i18n/features');
-
-/** Every dotted key path of a resource (`home.tasks.title`): what the page shows when a string is missing. */
-function keyPaths(resource: object, prefix = ''): string[] {
-  return Object.entries(resource).flatMap(([key, value]) => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'string' ? [path] : keyPaths(value as object, path);
-  });
-}
-
-const KEYS = [...keyPaths(en), ...Object.entries(FEATURES).flatMap(([feature, text]) => keyPaths(text.en, feature))];
-
-/** The page's text has none of the English key paths (a string i18next could not find shows as its key). */
-async function expectNoRawKeys(page: Page): Promise<void> {
-  const text = await page.evaluate<string>('document.body.innerText');
-  expect(KEYS.filter((key) => text.includes(key))).toEqual([]);
-}
 
 describeWithBrowser('the studio in Chichewa', () => {
   test('the language select switches the studio to Chichewa, with Malawian English dates and money', async () => {

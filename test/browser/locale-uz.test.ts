@@ -1,32 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
+import { expectNoRawKeys } from './steps/locale';
 
 const studio = studioSuite({ seed: 'sales-crm' });
 const shot = screenshotter('locale-uz', { fromTop: true });
-
-/** Every dotted key path of a resource (`home.tasks.title`): what the page shows when a string is missing. */
-function keyPaths(resource: object, prefix = ''): string[] {
-  return Object.entries(resource).flatMap(([key, value]) => {
-    const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'string' ? [path] : keyPaths(value as object, path);
-  });
-}
-
-/*
- * The studio's English strings, loaded at run time: a type-checked `import` would make the repository's test
- * typecheck (module nodenext) compile the studio's ESM sources, whose relative imports have no extensions.
- */
-const { en } = require('../../studio/src/i18n/en') as { en: object };
-const { FEATURES } = require('../../studio/src/i18n/features') as { FEATURES: Record<string, { en: object }> };
-
-const KEYS = [...keyPaths(en), ...Object.entries(FEATURES).flatMap(([feature, text]) => keyPaths(text.en, feature))];
-
-/** The page's text has none of the English key paths (a string i18next could not find shows as its key). */
-async function expectNoRawKeys(page: Page): Promise<void> {
-  const text = await page.evaluate<string>('document.body.innerText');
-  expect(KEYS.filter((key) => text.includes(key))).toEqual([]);
-}
 
 interface Deal {
   name: string;

@@ -1,0 +1,33 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Steps of the per-language browser tests: a page must show no raw i18next key (a string the language lacks shows
+ * as its dotted key path, `home.tasks.title`).
+ */
+
+/** Every dotted key path of a resource. */
+function keyPaths(resource: object, prefix = ''): string[] {
+  return Object.entries(resource).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? [path] : keyPaths(value as object, path);
+  });
+}
+
+// The studio's English strings, loaded by jest at run time: a type-checked `import` would make the test project's
+// node16 typecheck compile the studio's bundler-resolved sources (relative imports without extensions).
+const { en } = jest.requireActual<{ en: object }>('../../../studio/src/i18n/en');
+const { FEATURES } = jest.requireActual<{ FEATURES: Record<string, { en: object }> }>(
+  '../../../studio/src/i18n/features',
+);
+
+/** Every key path of the studio's English strings: the shell's and each section's under its key. */
+export const KEYS: readonly string[] = [
+  ...keyPaths(en),
+  ...Object.entries(FEATURES).flatMap(([feature, text]) => keyPaths(text.en, feature)),
+];
+
+/** The page's text has none of the English key paths. */
+export async function expectNoRawKeys(page: Page): Promise<void> {
+  const text = await page.evaluate<string>('document.body.innerText');
+  expect(KEYS.filter((key) => text.includes(key))).toEqual([]);
+}
