@@ -176,6 +176,45 @@ describeWithBrowser('importing the Maven CRM dataset through the wizard', () => 
     expect(won).toMatchObject({ count: count('Won'), sum: { amount: wonTotal } });
     await shot(page, '08-board');
 
+    // The dashboard's funnel over all time: a deal has reached a stage when it is there, further on, or won.
+    await page.goto(new URL('/dashboard?period=all', page.url()).toString());
+    const funnel = page.getByRole('region', { name: 'Funnel conversion', exact: true });
+    const table = funnel.getByRole('table', { name: 'Figures of “Funnel conversion”', exact: true });
+    await table.locator('tbody tr').first().waitFor();
+    const figures = new Map<string, string[]>();
+    for (const row of await table.locator('tbody tr').all()) {
+      const cells = await row.locator('td').allInnerTexts();
+      figures.set(cells[0]!, cells.slice(1));
+    }
+    const n = (value: number) => value.toLocaleString('en');
+    const open = count('Prospecting') + count('Engaging');
+    expect(figures.get('Qualified')?.slice(0, 2)).toEqual([n(open + count('Won')), n(count('Prospecting'))]);
+    expect(figures.get('Proposal')?.slice(0, 2)).toEqual([n(count('Engaging') + count('Won')), n(count('Engaging'))]);
+    expect(figures.get('Won')?.[0]).toBe(n(count('Won')));
+    // Won against the plan: each manager's team per month of the close date, as the spreadsheet sums it.
+    const plan = page.getByRole('table', { name: 'Figures of “Won against the sales plan”', exact: true });
+    const managerOf = new Map(teams.map((t) => [t.sales_agent!, t.manager!]));
+    const wonIn = (manager: string, month: string) =>
+      deals
+        .filter((d) => d.deal_stage === 'Won' && managerOf.get(d.sales_agent!) === manager)
+        .filter((d) => {
+          const [m, , y] = d.close_date!.split('/');
+          return `${y}-${m!.padStart(2, '0')}` === month;
+        })
+        .reduce((sum, d) => sum + Number(d.close_value), 0);
+    for (const [manager, month, label] of [
+      ['Melvin Marxen', '2017-03', 'Mar 2017'],
+      ['Cara Losch', '2017-10', 'Oct 2017'],
+    ] as const) {
+      const row = plan
+        .locator('tbody tr')
+        .filter({ hasText: `${manager}'s team` })
+        .filter({ hasText: label });
+      const cells = await row.locator('td').allInnerTexts();
+      expect(Number(cells[2]!.replace(/\D/g, ''))).toBe(Math.round(wonIn(manager, month)));
+    }
+    await shot(page, '09-dashboard');
+
     // Every deal of an agent belongs to that agent.
     const { data: mine } = await api.gql<{ dealsAggregate: { key: { owner: string }; count: number }[] }>(
       `{ dealsAggregate(groupBy: [{ field: owner }]) { key count } }`,
