@@ -30,6 +30,8 @@ export interface WorkspaceField {
   readonly label: string;
   readonly type: string;
   readonly required: boolean;
+  /** The value a new record takes when none is given (absent or null: none). */
+  readonly default?: unknown;
   readonly system: boolean;
   readonly settings: unknown;
   readonly jsonSchema: unknown;

@@ -19,6 +19,7 @@ const WorkspaceModelDocument = graphql(`
         label(locale: $locale)
         type
         required
+        default
         system
         settings
         jsonSchema

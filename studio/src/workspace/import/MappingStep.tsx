@@ -34,7 +34,10 @@ export function MappingStep(props: Props) {
   const set = (i: number, change: Partial<ColumnMapping>) =>
     props.onChange(props.mapping.map((m, k) => (k === i ? { ...m, ...change } : m)));
   const mapped = new Set([...props.mapping.map((m) => m.field), ...props.defaults.map((d) => d.field)].filter(Boolean));
-  const missing = props.fields.filter((f) => f.required && !f.system && !mapped.has(f.name));
+  // Required fields with a default are filled by it; the others need a column or a value for every row.
+  const missing = props.fields.filter(
+    (f) => f.required && !f.system && (f.default === undefined || f.default === null) && !mapped.has(f.name),
+  );
   return (
     <Stack>
       <Text size="sm">{t('import.columns.intro')}</Text>
