@@ -1,6 +1,6 @@
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
-import { expectNoRawKeys } from './steps/locale';
+import { checkDesignPages, expectNoRawKeys } from './steps/locale';
 
 const studio = studioSuite({ seed: 'sales-crm' });
 const shot = screenshotter('locale-kk', { fromTop: true });
@@ -69,18 +69,12 @@ describeWithBrowser('the studio in Kazakh', () => {
     await shot(page, '03-board');
 
     // The design pages.
-    await page.goto(`${studio.api.server.url}/objects`);
-    await page.getByRole('table', { name: 'Нысандар' }).getByRole('row').nth(1).waitFor();
-    await page.getByRole('button', { name: 'Жаңа нысан' }).waitFor();
-    await expectNoRawKeys(page);
-    await shot(page, '04-objects');
-
-    await page.goto(`${studio.api.server.url}/workflows`);
-    await page.getByRole('heading', { name: 'Процестер' }).waitFor();
-    await page.getByRole('button', { name: 'Жаңа процесс' }).waitFor();
-    await page.getByRole('table').getByRole('row').nth(1).waitFor();
-    await expectNoRawKeys(page);
-    await shot(page, '05-workflows');
+    await checkDesignPages(
+      page,
+      studio.api.server.url,
+      { objects: 'Нысандар', newObject: 'Жаңа нысан', workflows: 'Процестер', newWorkflow: 'Жаңа процесс' },
+      shot,
+    );
 
     // A deal's page: its form, related records and timeline.
     await page.goto(`${studio.api.server.url}/o/deal/${id}`);

@@ -31,3 +31,35 @@ export async function expectNoRawKeys(page: Page): Promise<void> {
   const text = await page.evaluate<string>('document.body.innerText');
   expect(KEYS.filter((key) => text.includes(key))).toEqual([]);
 }
+
+/** The design pages' landmarks in one language: the objects table and its "new" button, the workflows page. */
+export interface DesignTexts {
+  readonly objects: string;
+  readonly newObject: string;
+  readonly workflows: string;
+  readonly newWorkflow: string;
+}
+
+/**
+ * Visits the objects and the workflows pages, waits for their translated landmarks, checks each for raw keys and
+ * shoots them as `04-objects` and `05-workflows`.
+ */
+export async function checkDesignPages(
+  page: Page,
+  baseUrl: string,
+  texts: DesignTexts,
+  shot: (page: Page, name: string) => Promise<void>,
+): Promise<void> {
+  await page.goto(`${baseUrl}/objects`);
+  await page.getByRole('table', { name: texts.objects }).getByRole('row').nth(1).waitFor();
+  await page.getByRole('button', { name: texts.newObject }).waitFor();
+  await expectNoRawKeys(page);
+  await shot(page, '04-objects');
+
+  await page.goto(`${baseUrl}/workflows`);
+  await page.getByRole('heading', { name: texts.workflows }).waitFor();
+  await page.getByRole('button', { name: texts.newWorkflow }).waitFor();
+  await page.getByRole('table').getByRole('row').nth(1).waitFor();
+  await expectNoRawKeys(page);
+  await shot(page, '05-workflows');
+}
