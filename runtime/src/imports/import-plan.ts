@@ -3,23 +3,13 @@ import { minorUnits } from '../fields/number-types';
 import { relationKind } from '../fields/relation-type';
 import { isComputed } from '../formulas/computed-fields';
 import type { FieldDef, Label, ObjectDef } from '../model/model';
+import { SYSTEM_FIELDS } from '../model/system-fields';
 import type { RecordContext } from '../records/context';
 import { DATE_ORDERS, type ImportOptions } from './import-types';
 import { cellReader, normalizeText, type CellReader } from './read-cell';
 
 /** The owner is the one system field a file may set (CONTRACT.md: `owner` is writable on create). */
-const OWNER: FieldDef = {
-  name: 'owner',
-  type: 'relation',
-  required: false,
-  unique: false,
-  indexed: true,
-  searchable: false,
-  settings: { target: 'user' },
-  key: 'owner',
-  columns: ['owner'],
-  system: true,
-};
+const OWNER: FieldDef = SYSTEM_FIELDS.find((f) => f.name === 'owner')!;
 
 /** One imported column: where its cells are in a row, the field they fill, how they are read and fixed. */
 export interface ColumnPlan {

@@ -1,6 +1,5 @@
 import { isStratumError, type Problem } from '../errors';
 import { relationKind } from '../fields/relation-type';
-import { findMany } from '../records/find';
 import { createMany } from '../records/write';
 import { requireObject, type RecordContext } from '../records/context';
 import { planImport, type ColumnPlan, type ImportPlan } from './import-plan';
@@ -13,6 +12,7 @@ import {
 } from './import-types';
 import { normalizeText } from './read-cell';
 import { RecordLookup } from './record-lookup';
+import { forEachRecordWithValues } from './records-with-values';
 
 /** Rows converted, checked and written together: one lookup query per relation and one insert per chunk. */
 const CHUNK = 5000;
@@ -295,19 +295,9 @@ class ImportRun {
   /** The normalised values of `field` among stored records, out of `values`. */
   async #existing(field: string, values: readonly (string | number)[]): Promise<Set<string>> {
     const found = new Set<string>();
-    for (let start = 0; start < values.length; start += 500) {
-      const batch = [...new Set(values.slice(start, start + 500))];
-      let after: string | undefined;
-      do {
-        const page = await findMany(this.#ctx, this.#plan.object.name, {
-          filter: { [field]: { $in: batch } },
-          first: 500,
-          ...(after ? { after } : {}),
-        });
-        for (const record of page.records) found.add(normalizeText(String(record[field])));
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
-      } while (after);
-    }
+    await forEachRecordWithValues(this.#ctx, this.#plan.object.name, field, values, (record) =>
+      found.add(normalizeText(String(record[field]))),
+    );
     return found;
   }
 

@@ -3,9 +3,9 @@ import { isUuid, relationSettings } from '../fields/relation-type';
 import { META_SCHEMA } from '../metadata/bootstrap';
 import { findObject, USER_OBJECT, type FieldDef } from '../model/model';
 import { ident, sql } from '../sql/sql';
-import { findMany } from '../records/find';
 import type { RecordContext } from '../records/context';
 import { normalizeText } from './read-cell';
+import { forEachRecordWithValues } from './records-with-values';
 
 /**
  * Finds related records by what a spreadsheet calls them: the target's title (a company's name), a user's name or
@@ -36,24 +36,12 @@ export class RecordLookup {
     const title = object?.titleField ?? object?.fields.find((f) => f.type === 'text')?.name;
     for (const name of missing) known.set(normalizeText(name), []);
     if (!object || !title) return;
-    for (let start = 0; start < missing.length; start += 500) {
-      const batch = missing.slice(start, start + 500);
-      let after: string | undefined;
-      do {
-        const page = await findMany(this.#ctx, target, {
-          filter: { [title]: { $in: batch } },
-          first: 500,
-          ...(after ? { after } : {}),
-        });
-        for (const record of page.records) {
-          const key = normalizeText(String(record[title] ?? ''));
-          const ids = known.get(key) ?? [];
-          if (!ids.includes(record.id)) ids.push(record.id);
-          known.set(key, ids);
-        }
-        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor! : undefined;
-      } while (after);
-    }
+    await forEachRecordWithValues(this.#ctx, target, title, missing, (record) => {
+      const key = normalizeText(String(record[title] ?? ''));
+      const ids = known.get(key) ?? [];
+      if (!ids.includes(record.id)) ids.push(record.id);
+      known.set(key, ids);
+    });
   }
 
   /** The ids a name stands for (none: unknown; several: ambiguous). An id stands for itself. */
