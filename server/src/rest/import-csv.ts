@@ -23,7 +23,7 @@ const MAX_FILE_BYTES = 2 * 1024 ** 3;
  * chunk, then one `result` (or `error`) line — so the wizard shows a live progress bar. Closing the request cancels
  * the import: its transaction rolls back and nothing is written.
  */
-export async function importCsv(req: Request, res: Response, ctx: RecordContext, object: ObjectDef): Promise<void> {
+export async function importCsv(req: Request, ctx: RecordContext, object: ObjectDef, res: Response): Promise<void> {
   const cancel = new AbortController();
   res.on('close', () => {
     if (!res.writableFinished) cancel.abort();

@@ -129,56 +129,40 @@ export function restRoutes(deps: RestDeps): Router {
       };
     }),
   );
-  /** A file of the list as the caller sees it: the list's own query parameters, streamed by `write`. */
-  const exportRoute =
-    (
-      write: (
-        req: Request,
-        ctx: RecordContext,
-        object: ObjectDef,
-        options: ExportOptions,
-        res: Response,
-      ) => Promise<void>,
-    ) =>
+  /**
+   * A route that answers by streaming (a file, NDJSON progress) rather than one JSON body: the caller and the object
+   * resolved as for `route`, and an error still answered as JSON while nothing has been sent.
+   */
+  const streamedRoute =
+    (handle: (req: Request, ctx: RecordContext, object: ObjectDef, res: Response) => Promise<void>) =>
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         const session = await authenticate(req);
         if (!session) return void unauthenticated(res);
         const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
         if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
-        const ctx = callerRecordContext(deps.db, session.model, deps.types, session.caller);
-        const options: ExportOptions = {
-          filter: jsonParam(req, 'filter'),
-          filterSyntax: 'api',
-          orderBy: orderByParam(req),
-          search: stringParam(req, 'search'),
-        };
-        await write(req, ctx, object, options, res);
+        await handle(req, callerRecordContext(deps.db, session.model, deps.types, session.caller), object, res);
       } catch (error) {
         if (!isStratumError(error) || res.headersSent) return next(error);
         sendError(res, error);
       }
     };
+  /** The list's own query parameters, for a file of the list as the caller sees it. */
+  const exportOptions = (req: Request): ExportOptions => ({
+    filter: jsonParam(req, 'filter'),
+    filterSyntax: 'api',
+    orderBy: orderByParam(req),
+    search: stringParam(req, 'search'),
+  });
   router.get(
     '/api/:plural/export.csv',
-    exportRoute((_req, ctx, object, options, res) => exportCsv(ctx, object, options, res)),
+    streamedRoute((req, ctx, object, res) => exportCsv(ctx, object, exportOptions(req), res)),
   );
   router.get(
     '/api/:plural/export.xlsx',
-    exportRoute((req, ctx, object, options, res) => exportXlsx(ctx, object, options, localeParam(req), res)),
+    streamedRoute((req, ctx, object, res) => exportXlsx(ctx, object, exportOptions(req), localeParam(req), res)),
   );
-  router.post('/api/:plural/import', async (req, res, next) => {
-    try {
-      const session = await authenticate(req);
-      if (!session) return void unauthenticated(res);
-      const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
-      if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
-      await importCsv(req, res, callerRecordContext(deps.db, session.model, deps.types, session.caller), object);
-    } catch (error) {
-      if (!isStratumError(error) || res.headersSent) return next(error);
-      sendError(res, error);
-    }
-  });
+  router.post('/api/:plural/import', streamedRoute(importCsv));
   router.get(
     '/api/:plural/:id',
     route(async (req, ctx, object) => {
