@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { RowError } from './import-request';
+import { saveFile } from '../save-file';
 
 /** The reported errors as a CSV a spreadsheet opens: row, column, value, code and message. */
 export function errorReportCsv(errors: readonly RowError[]): string {
@@ -10,12 +11,5 @@ export function errorReportCsv(errors: readonly RowError[]): string {
 }
 
 export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }

@@ -1,4 +1,5 @@
 import { storedToken } from '../../auth/session';
+import { saveFile } from '../save-file';
 import type { Sort } from './RecordTable';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -28,14 +29,6 @@ export async function downloadExport(
     const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
     return { ok: false, message: body.error?.message ?? `HTTP ${response.status}` };
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${pluralName}.${format}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the blob; it may be released after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(await response.blob(), `${pluralName}.${format}`);
   return { ok: true };
 }
