@@ -11,12 +11,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { applyManifest, ensureWorkspace, openPostgres } from '@stratum/runtime';
+import { applyManifest, ensureWorkspace, openPostgres, type Db } from '@stratum/runtime';
 import { createUser } from '@stratum/server';
 import { dropWorkspace, types } from './deals-fixture';
 import { printFigures, type Figure } from './stats';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** Marks the server's connections, so that their CPU is told apart from other users of the database. */
+const APPLICATION_NAME = 'stratum-import-bench';
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
 const PORT = '4611';
 const BOUNDARY = `----stratum-bench-${randomBytes(6).toString('hex')}`;
@@ -71,6 +73,24 @@ async function* body(): AsyncGenerator<Buffer> {
   yield Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
 }
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat (clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0; // the process ended
+  }
+}
+
+/** The server's own database backends (its connections carry APPLICATION_NAME), by pid. */
+async function serverBackends(db: Db): Promise<number[]> {
+  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+    APPLICATION_NAME,
+  ]);
+  return rows.map((r) => r.pid);
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
@@ -87,7 +107,7 @@ async function main() {
     const password = randomBytes(12).toString('hex');
     await createUser(db, workspace, { email, password, roles: ['admin'] });
     server = await serve({
-      DATABASE_URL,
+      DATABASE_URL: `${DATABASE_URL}${DATABASE_URL.includes('?') ? '&' : '?'}application_name=${APPLICATION_NAME}`,
       STRATUM_WORKSPACE: workspace,
       STRATUM_SEED: 'none',
       PORT,
@@ -104,6 +124,9 @@ async function main() {
 
     const memory: number[] = [rssMb(server.pid!)];
     const sampler = setInterval(() => memory.push(rssMb(server!.pid!)), 250);
+    const serverCpuBefore = cpuSeconds(server.pid!);
+    // The pool's connections live on after the request: the ones open at the end did the import's work.
+    const backendsBefore = new Map((await serverBackends(db)).map((pid) => [pid, cpuSeconds(pid)]));
     const started = performance.now();
     let firstProgress = 0;
     const response = await fetch(`http://127.0.0.1:${PORT}/api/leads/import`, {
@@ -124,6 +147,9 @@ async function main() {
     last = buffer.trim() || last;
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    const serverCpu = cpuSeconds(server.pid!) - serverCpuBefore;
+    let postgresSeconds = 0;
+    for (const pid of await serverBackends(db)) postgresSeconds += cpuSeconds(pid) - (backendsBefore.get(pid) ?? 0);
     const result = JSON.parse(last) as { rowsWritten: number; rowsWithErrors: number; committed: boolean };
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "ws_${workspace}".lead`);
     const early = memory.slice(0, Math.max(2, Math.floor(memory.length / 4)));
@@ -153,6 +179,13 @@ async function main() {
         target: '',
         verdict: 'info',
       },
+      {
+        // Where the time goes: the server process (upload, parsing, conversion, checks) and the database.
+        metric: 'CPU: server process / its PostgreSQL backends',
+        value: `${serverCpu.toFixed(1)} s / ${postgresSeconds.toFixed(1)} s`,
+        target: '',
+        verdict: 'info',
+      },
       { metric: 'first progress line after', value: `${Math.round(firstProgress)} ms`, target: '', verdict: 'info' },
       {
         metric: 'server RSS before / first quarter max / overall max',
@@ -172,7 +205,13 @@ async function main() {
 function serve(env: Record<string, string>): Promise<ChildProcess> {
   const script = path.resolve(__dirname, '../../server/dist/main.js');
   return new Promise((resolve, reject) => {
-    const child = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (Node refuses it in NODE_OPTIONS).
+    const execArgv = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const child = fork(script, [], {
+      env: { ...process.env, ...env },
+      execArgv,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     const deadline = Date.now() + 60_000;
     const poll = async () => {
       const up = await fetch(`http://127.0.0.1:${PORT}/healthz`).then(

@@ -28,6 +28,16 @@ beforeAll(async () => {
         fields: [
           { name: 'name', type: 'text', required: true },
           { name: 'clinic', type: 'relation', target: 'clinic' },
+          { name: 'beds', type: 'number', precision: 0 },
+        ],
+        // Refused only when written (not while a row is read), so the import learns of it from the record service.
+        validationRules: [
+          {
+            name: 'bedsLimit',
+            message: 'A ward has at most 60 beds',
+            fields: ['beds'],
+            condition: { $or: [{ beds: { $isNull: true } }, { beds: { $lte: 60 } }] },
+          },
         ],
       },
     ],
@@ -195,6 +205,41 @@ test('a mapping that does not fit the file or the object is refused before any r
       expect.objectContaining({ path: 'columns', message: expect.stringContaining('title is required') }),
     ]),
   );
+});
+
+test('rows the record service refuses in one chunk are reported while the next chunk is read and looked up', async () => {
+  const before = await count('wards');
+  // Three chunks of 5,000; every 997th row breaks the rule (refused at write time), and every row is matched to
+  // its clinic by name, so each chunk's lookup follows a write that failed part-way.
+  const rows = Array.from({ length: 15_000 }, (_, i) => `Ward ${i},Zomba General,${i % 997 === 0 ? 99 : 20}`);
+  const csv = ['Ward,Clinic,Beds', ...rows].join('\n');
+  const columns = [
+    { column: 'Ward', field: 'name' },
+    { column: 'Clinic', field: 'clinic' },
+    { column: 'Beds', field: 'beds' },
+  ];
+  const refusedRows = rows.flatMap((_, i) => (i % 997 === 0 ? [i + 2] : []));
+  const strict = await importFile('wards', csv, { columns });
+  expect(strict.result).toMatchObject({ rowsRead: 15_000, rowsWithErrors: refusedRows.length, committed: false });
+  expect(await count('wards')).toBe(before);
+
+  const skipping = await importFile('wards', csv, { columns, onError: 'skipInvalid' });
+  expect(skipping.result).toMatchObject({
+    rowsRead: 15_000,
+    rowsWritten: 15_000 - refusedRows.length,
+    rowsWithErrors: refusedRows.length,
+    committed: true,
+  });
+  expect((skipping.result.errors as { row: number; field: string; code: string }[]).map((e) => e.row)).toEqual(
+    refusedRows,
+  );
+  expect(skipping.result.errors[0]).toMatchObject({ field: 'beds', column: 'Beds', code: 'INVALID_VALUE' });
+  expect(skipping.result.errors[0].message).toContain('bedsLimit');
+  expect(await count('wards')).toBe(before + 15_000 - refusedRows.length);
+  const { data } = await api.gql<{ wards: { totalCount: number } }>(
+    `{ wards(first: 1, filter: { beds: { gt: 60 } }) { totalCount } }`,
+  );
+  expect(data!.wards.totalCount).toBe(0);
 });
 
 test('progress is streamed chunk by chunk and cancelling leaves nothing behind', async () => {

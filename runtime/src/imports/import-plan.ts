@@ -34,6 +34,8 @@ export interface ImportPlan {
   readonly defaults: readonly DefaultPlan[];
   /** Fields whose values must not repeat (the chosen ones and every unique field that is imported). */
   readonly distinct: readonly ColumnPlan[];
+  /** Whether preparing rows queries the database: relation lookups or duplicate checks. */
+  readonly queries: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ export function planImport(
   });
   if (problems.length) throw badInput(problems);
   const distinct = columns.filter((c) => !c.lookup && (c.field.unique || matchOn.includes(c.field.name)));
-  return { object, columns, defaults, distinct };
+  return { object, columns, defaults, distinct, queries: distinct.length > 0 || columns.some((c) => c.lookup) };
 }
 
 /** The labels of the stages of pipelines over a select field, by option value. */

@@ -1,6 +1,6 @@
 import { isStratumError, type Problem } from '../errors';
 import { relationKind } from '../fields/relation-type';
-import { createMany } from '../records/write';
+import { insertMany } from '../records/write';
 import { requireObject, type RecordContext } from '../records/context';
 import { planImport, type ColumnPlan, type ImportPlan } from './import-plan';
 import {
@@ -68,23 +68,25 @@ export async function importRecords(
   try {
     return await ctx.db.transaction(async (tx) => {
       const run = new ImportRun({ ...ctx, db: tx }, plan, header.length);
-      // Sequential on purpose: a write still running when the transaction ends (a cancel, an error) would
-      // run after the rollback, outside the transaction. (A first try at overlapping the next chunk's reading
-      // with a write was no faster on a 2-core machine, where the database is the bottleneck.)
-      const next = async (chunk: readonly (readonly string[])[]) => run.write(await run.prepare(chunk));
-      let chunk: (readonly string[])[] = [];
-      for await (const row of rows) {
-        chunk.push(row);
-        if (chunk.length < CHUNK) continue;
-        await next(chunk);
-        chunk = [];
-        // Let timers and I/O run between chunks: the embedded database answers in microtasks, and without this
-        // a closed connection (a cancel) or another request would not be seen until the whole file is done.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (hooks.signal?.aborted) throw new ImportCancelled();
-        hooks.onProgress?.(run.progress());
+      try {
+        let chunk: (readonly string[])[] = [];
+        for await (const row of rows) {
+          chunk.push(row);
+          if (chunk.length < CHUNK) continue;
+          await run.submit(chunk);
+          chunk = [];
+          // Let timers and I/O run between chunks: the embedded database answers in microtasks, and without this
+          // a closed connection (a cancel) or another request would not be seen until the whole file is done.
+          await new Promise((resolve) => setImmediate(resolve));
+          if (hooks.signal?.aborted) throw new ImportCancelled();
+          hooks.onProgress?.(run.progress());
+        }
+        if (chunk.length) await run.submit(chunk);
+        await run.written();
+      } finally {
+        // Never end the transaction under a write still running: its statements would run after the rollback.
+        await run.settled();
       }
-      if (chunk.length) await next(chunk);
       if (hooks.signal?.aborted) throw new ImportCancelled();
       const refused = run.rowsWithErrors > 0 && !skipInvalid;
       const result = run.result(dryRun, !dryRun && !refused);
@@ -115,6 +117,7 @@ class ImportRun {
   readonly #seen = new Map<ColumnPlan, Map<string, number>>();
   /** Rows with a reported problem (numbers only: a million rows of them would still fit). */
   readonly #failedRows = new Set<number>();
+  #writing: Promise<void> = Promise.resolve();
   #rowsRead = 0;
   #rowsWritten = 0;
   rowsWithErrors = 0;
@@ -164,6 +167,9 @@ class ImportRun {
         });
       return this.#plan.columns.map((c) => fixed(c, cells[c.index] ?? ''));
     });
+    // The chunk's queries wait for the previous chunk's write (see `submit`); a file without lookups or
+    // duplicate checks never waits here.
+    if (this.#plan.queries) await this.written();
     await this.#prepareLookups(texts);
     const pending: PendingRow[] = [];
     texts.forEach((cells, i) => {
@@ -178,6 +184,29 @@ class ImportRun {
   /** Writes prepared rows (a dry run writes too: its transaction is undone at the end). */
   async write(pending: readonly PendingRow[]): Promise<void> {
     this.#rowsWritten += await this.#writeRows(pending, (row, error) => this.#fail(row, error));
+  }
+
+  /**
+   * Prepares a chunk while the previous one is still being written, then starts writing it: the file is read
+   * and converted while the database stores the chunk before. One write at a time, and a chunk's own queries
+   * (lookups, duplicate checks) wait for it to end, so no statement of one chunk interleaves with another's.
+   */
+  async submit(rows: readonly (readonly string[])[]): Promise<void> {
+    const pending = await this.prepare(rows);
+    await this.written();
+    this.#writing = this.write(pending);
+    // Reported when awaited (`written`); until then it must not count as unhandled.
+    this.#writing.catch(() => undefined);
+  }
+
+  /** Waits for the write in progress; throws its error. */
+  async written(): Promise<void> {
+    await this.#writing;
+  }
+
+  /** Waits for the write in progress, whatever its outcome. */
+  async settled(): Promise<void> {
+    await this.#writing.catch(() => undefined);
   }
 
   /** Reports a row's problem; a row counts once however many problems it has. */
@@ -313,7 +342,7 @@ class ImportRun {
     if (pending.length === 0) return 0;
     try {
       await this.#ctx.db.transaction((tx) =>
-        createMany(
+        insertMany(
           { ...this.#ctx, db: tx },
           this.#plan.object.name,
           pending.map((p) => p.input),
