@@ -18,6 +18,7 @@ const WorkflowDesignerPage = lazy(() => import('./workflows/WorkflowDesignerPage
 const RolesPage = lazy(() => import('./access/RolesPage'));
 const RoleEditorPage = lazy(() => import('./access/RoleEditorPage'));
 const PeoplePage = lazy(() => import('./access/PeoplePage'));
+const PeopleImportPage = lazy(() => import('./access/people-import/PeopleImportPage'));
 const ManifestPage = lazy(() => import('./manifest/ManifestPage'));
 const HistoryPage = lazy(() => import('./pages/HistoryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -54,6 +55,7 @@ function Routed() {
           <Route path="roles" element={<RolesPage />} />
           <Route path="roles/:name" element={<RoleEditorPage />} />
           <Route path="people" element={<PeoplePage />} />
+          <Route path="people/import" element={<PeopleImportPage />} />
           <Route path="history" element={<HistoryPage />} />
           <Route path="manifest" element={<ManifestPage />} />
           <Route path="home" element={<HomePage />} />

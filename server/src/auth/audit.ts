@@ -10,6 +10,7 @@ export type AuditEvent =
   | 'userCreated'
   | 'userChanged'
   | 'teamSaved'
+  | 'peopleImported'
   | 'rolesChanged'
   | 'apiKeyCreated'
   | 'apiKeyUsed';

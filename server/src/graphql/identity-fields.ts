@@ -13,6 +13,8 @@ import { ADMIN_ROLE, StratumError, type RoleDef } from '@stratum/runtime';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/api-keys';
 import { audit, auditLog, type AuditEvent } from '../auth/audit';
 import { createMember, listTeams, listUsers, saveTeam, updateMember, type UserInput } from '../auth/people';
+import { importPeople } from '../auth/people-import';
+import { PeopleImportInput, PeopleImportResult, type PeopleImportArgs } from './people-import-types';
 import { isAdmin, type GraphQLContext } from './context';
 import { DateTimeScalar, JSONScalar } from './scalars';
 
@@ -191,6 +193,22 @@ export const identityMutations: Fields = {
       const team = await saveTeam(ctx.db, ctx.workspace, a.input);
       await record(ctx, 'teamSaved', team.id, { name: team.name, leadId: team.leadId, memberIds: team.memberIds });
       return team;
+    },
+  },
+  importPeople: {
+    type: nonNull(PeopleImportResult),
+    description:
+      'Creates people from rows of a file, with a team per manager; any row error refuses the whole import. New people get a random password nobody is told: they sign in once an admin sets one.',
+    args: { input: { type: nonNull(PeopleImportInput) } },
+    resolve: async (_r, a: PeopleImportArgs, ctx) => {
+      requireAdmin(ctx);
+      const result = await importPeople(ctx.db, ctx.workspace, a.input, knownRoles(ctx));
+      if (result.committed) {
+        const { created, joined, existing, teams } = result;
+        const detail = { created, joined, existing, teams, rows: a.input.rows.length };
+        await record(ctx, 'peopleImported', ctx.workspace, detail);
+      }
+      return result;
     },
   },
   createApiKey: {

@@ -1,6 +1,7 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { DataTable } from '../components/DataTable';
 import { graphql } from '../gql';
@@ -63,6 +64,9 @@ export function UsersTab(props: {
   return (
     <>
       <Group justify="flex-end" mb="sm">
+        <Button variant="default" component={Link} to="/people/import">
+          {t('peopleImport.open')}
+        </Button>
         <Button onClick={() => setEditing(null)}>{t('access.users.new')}</Button>
       </Group>
       <DataTable<UserRow>

@@ -26,6 +26,8 @@ type Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": typeof types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  query PeopleImportRoles {\n    roles {\n      name\n      label\n    }\n  }\n": typeof types.PeopleImportRolesDocument,
+    "\n  mutation ImportPeople($input: PeopleImportInput!) {\n    importPeople(input: $input) {\n      dryRun\n      committed\n      created\n      joined\n      existing\n      teams\n      errors {\n        row\n        column\n        value\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportPeopleDocument,
     "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": typeof types.DeleteFieldDocument,
     "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": typeof types.DeleteObjectDocument,
     "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateFieldDocument,
@@ -92,6 +94,8 @@ const documents: Documents = {
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      email\n      name\n      roles\n      active\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      id\n      active\n    }\n  }\n": types.DeactivateUserDocument,
     "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  query PeopleImportRoles {\n    roles {\n      name\n      label\n    }\n  }\n": types.PeopleImportRolesDocument,
+    "\n  mutation ImportPeople($input: PeopleImportInput!) {\n    importPeople(input: $input) {\n      dryRun\n      committed\n      created\n      joined\n      existing\n      teams\n      errors {\n        row\n        column\n        value\n        code\n        message\n      }\n    }\n  }\n": types.ImportPeopleDocument,
     "\n  mutation DeleteField($object: String!, $name: String!, $dryRun: Boolean) {\n    deleteField(object: $object, name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": types.DeleteFieldDocument,
     "\n  mutation DeleteObject($name: String!, $dryRun: Boolean) {\n    deleteObject(name: $name, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": types.DeleteObjectDocument,
     "\n  mutation CreateField($input: FieldCreateInput!) {\n    createField(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateFieldDocument,
@@ -208,6 +212,14 @@ export function graphql(source: "\n  mutation DeactivateUser($id: ID!) {\n    de
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) {\n    updateUser(id: $id, input: { active: true }) {\n      id\n      active\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PeopleImportRoles {\n    roles {\n      name\n      label\n    }\n  }\n"): (typeof documents)["\n  query PeopleImportRoles {\n    roles {\n      name\n      label\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportPeople($input: PeopleImportInput!) {\n    importPeople(input: $input) {\n      dryRun\n      committed\n      created\n      joined\n      existing\n      teams\n      errors {\n        row\n        column\n        value\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportPeople($input: PeopleImportInput!) {\n    importPeople(input: $input) {\n      dryRun\n      committed\n      created\n      joined\n      existing\n      teams\n      errors {\n        row\n        column\n        value\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ import { tasksText } from '../workspace/tasks/text';
 import { notificationsText } from '../workspace/notifications/text';
 import { searchText } from '../workspace/search/text';
 import { importText } from '../workspace/import/text';
+import { peopleImportText } from '../access/people-import/text';
 
 /** Each section's strings, under its own key (`pipelines.title`, `flow.palette`, …). */
 export const FEATURES = {
@@ -33,4 +34,5 @@ export const FEATURES = {
   notifications: notificationsText,
   search: searchText,
   import: importText,
+  peopleImport: peopleImportText,
 };

@@ -11,6 +11,7 @@ import { layouts } from './layouts';
 import { list } from './list';
 import { manifest } from './manifest';
 import { notifications } from './notifications';
+import { peopleImport } from './people-import';
 import { pipelines } from './pipelines';
 import { record } from './record';
 import { search } from './search';
@@ -37,5 +38,6 @@ export const ny: Translation = {
     notifications,
     search,
     import: imports,
+    peopleImport,
   },
 };
