@@ -1,6 +1,6 @@
-import { isStratumError, type Problem } from '../errors';
+import { isStratumError, type Problem, type StratumError } from '../errors';
 import { relationKind } from '../fields/relation-type';
-import { insertMany } from '../records/write';
+import { insertMany, joinPrepared, prepareCreate, type PreparedCreate } from '../records/write';
 import { requireObject, type RecordContext } from '../records/context';
 import { planImport, type ColumnPlan, type ImportPlan } from './import-plan';
 import {
@@ -16,6 +16,12 @@ import { forEachRecordWithValues } from './records-with-values';
 
 /** Rows converted, checked and written together: one lookup query per relation and one insert per chunk. */
 const CHUNK = 5000;
+/**
+ * Rows converted between two pauses. While a chunk is written, the next one is prepared; its work pauses this
+ * often so that the write's round trips (savepoints, then the insert) are answered at once and the database is
+ * kept busy, instead of waiting for the whole chunk's preparation.
+ */
+const SLICE = 500;
 /** Distinct unmatched texts remembered per column for the wizard (the count of rows is always complete). */
 const MAX_UNMATCHED_PER_COLUMN = 500;
 
@@ -77,7 +83,7 @@ export async function importRecords(
           chunk = [];
           // Let timers and I/O run between chunks: the embedded database answers in microtasks, and without this
           // a closed connection (a cancel) or another request would not be seen until the whole file is done.
-          await new Promise((resolve) => setImmediate(resolve));
+          await yieldToIo();
           if (hooks.signal?.aborted) throw new ImportCancelled();
           hooks.onProgress?.(run.progress());
         }
@@ -103,6 +109,12 @@ export async function importRecords(
 interface PendingRow {
   readonly row: number;
   readonly input: Record<string, unknown>;
+}
+
+/** A chunk's good rows, and (unless preparing them failed as a whole) the record service's half-done create. */
+interface PreparedChunk {
+  readonly pending: readonly PendingRow[];
+  readonly create: PreparedCreate | null;
 }
 
 /** The state of one import while it runs: counts, the report, duplicate keys seen, lookups made. */
@@ -149,7 +161,7 @@ class ImportRun {
   }
 
   /** Reads, converts and checks one chunk: the rows ready to be written. */
-  async prepare(rows: readonly (readonly string[])[]): Promise<PendingRow[]> {
+  async prepare(rows: readonly (readonly string[])[]): Promise<PreparedChunk> {
     const first = this.#rowsRead;
     this.#rowsRead += rows.length;
     // Spreadsheet numbering: the header is row 1, so the first record is row 2.
@@ -172,18 +184,36 @@ class ImportRun {
     if (this.#plan.queries) await this.written();
     await this.#prepareLookups(texts);
     const pending: PendingRow[] = [];
-    texts.forEach((cells, i) => {
+    for (const [i, cells] of texts.entries()) {
+      if (i % SLICE === SLICE - 1) await yieldToIo();
       const row = rowNumber(i);
-      if (failed.has(row)) return;
+      if (failed.has(row)) continue;
       const input = this.#convert(row, cells, fail);
       if (input && !failed.has(row)) pending.push({ row, input });
-    });
-    return this.#refuseDuplicates(pending, fail);
+    }
+    const distinct = await this.#refuseDuplicates(pending, fail);
+    // The record service's half of the work, a slice at a time, joined into one insert.
+    const parts: PreparedChunk[] = [];
+    for (let start = 0; start < distinct.length; start += SLICE) {
+      await yieldToIo();
+      parts.push(this.#prepareCreate(distinct.slice(start, start + SLICE)));
+    }
+    const create = parts.every((p) => p.create) ? joinPrepared(parts.map((p) => p.create!)) : null;
+    return { pending: parts.flatMap((p) => p.pending), create };
   }
 
   /** Writes prepared rows (a dry run writes too: its transaction is undone at the end). */
-  async write(pending: readonly PendingRow[]): Promise<void> {
-    this.#rowsWritten += await this.#writeRows(pending, (row, error) => this.#fail(row, error));
+  async write({ pending, create }: PreparedChunk): Promise<void> {
+    if (create) {
+      try {
+        this.#rowsWritten += await this.#ctx.db.transaction((tx) => insertMany({ ...this.#ctx, db: tx }, create));
+        return;
+      } catch (error) {
+        if (!refusal(error)) throw error;
+        // Some row was refused (a validation rule, a constraint): find which, and write the others.
+      }
+    }
+    this.#rowsWritten += await this.#writeRows(pending);
   }
 
   /**
@@ -192,9 +222,9 @@ class ImportRun {
    * (lookups, duplicate checks) wait for it to end, so no statement of one chunk interleaves with another's.
    */
   async submit(rows: readonly (readonly string[])[]): Promise<void> {
-    const pending = await this.prepare(rows);
+    const prepared = await this.prepare(rows);
     await this.written();
-    this.#writing = this.write(pending);
+    this.#writing = this.write(prepared);
     // Reported when awaited (`written`); until then it must not count as unhandled.
     this.#writing.catch(() => undefined);
   }
@@ -331,38 +361,55 @@ class ImportRun {
   }
 
   /**
+   * The record service's checks and encoding of a chunk, done while the chunk before is written. Rows it
+   * refuses are reported at their field and the rest prepared again; a refusal that names no row leaves the
+   * chunk to `#writeRows`, which narrows it down.
+   */
+  #prepareCreate(rows: readonly PendingRow[]): PreparedChunk {
+    let pending = rows;
+    for (;;) {
+      try {
+        const inputs = pending.map((p) => p.input);
+        return { pending, create: prepareCreate(this.#ctx, this.#plan.object.name, inputs) };
+      } catch (error) {
+        if (!refusal(error)) throw error;
+        const rest = this.#withoutRefusedRows(pending, error);
+        if (!rest) return { pending, create: null };
+        pending = rest;
+      }
+    }
+  }
+
+  /** Reports the rows a refusal names at their fields: the other rows, or null when it names none. */
+  #withoutRefusedRows(pending: readonly PendingRow[], error: StratumError): PendingRow[] | null {
+    const byRow = rowProblems(error.problems, pending.length);
+    if (byRow.size === 0) return null;
+    for (const [index, problems] of byRow) {
+      for (const problem of problems) this.#fail(pending[index]!.row, this.#rowError(problem, error.code));
+    }
+    return pending.filter((_, i) => !byRow.has(i));
+  }
+
+  /**
    * Writes the good rows of a chunk through the record service in a savepoint. Rows the service refuses (a
    * validation rule, a value a field type rejects, a record outside the importer's scope) are reported at their
    * field and the rest written again; a refusal that names no row is narrowed down by halving the chunk.
    */
-  async #writeRows(
-    pending: readonly PendingRow[],
-    fail: (row: number, error: Omit<RowError, 'row'>) => void,
-  ): Promise<number> {
+  async #writeRows(pending: readonly PendingRow[]): Promise<number> {
     if (pending.length === 0) return 0;
     try {
-      await this.#ctx.db.transaction((tx) =>
-        insertMany(
-          { ...this.#ctx, db: tx },
-          this.#plan.object.name,
-          pending.map((p) => p.input),
-        ),
+      const create = prepareCreate(
+        this.#ctx,
+        this.#plan.object.name,
+        pending.map((p) => p.input),
       );
-      return pending.length;
+      return await this.#ctx.db.transaction((tx) => insertMany({ ...this.#ctx, db: tx }, create));
     } catch (error) {
-      if (!isStratumError(error) || error.code === 'INTERNAL' || error.code === 'LIMIT_EXCEEDED') throw error;
-      const byRow = rowProblems(error.problems, pending.length);
-      if (byRow.size > 0) {
-        for (const [index, problems] of byRow) {
-          for (const problem of problems) fail(pending[index]!.row, this.#rowError(problem, error.code));
-        }
-        return this.#writeRows(
-          pending.filter((_, i) => !byRow.has(i)),
-          fail,
-        );
-      }
+      if (!refusal(error)) throw error;
+      const rest = this.#withoutRefusedRows(pending, error);
+      if (rest) return this.#writeRows(rest);
       if (pending.length === 1) {
-        fail(pending[0]!.row, {
+        this.#fail(pending[0]!.row, {
           ...this.#rowError(error.problems[0] ?? { path: '', message: error.message }, error.code),
           message: error.message,
         });
@@ -371,7 +418,7 @@ class ImportRun {
       // A refusal of the whole statement (an actor who may not create at all) stops the import with its reason.
       if (error.code === 'FORBIDDEN' && error.problems.length === 0) throw error;
       const half = Math.ceil(pending.length / 2);
-      return (await this.#writeRows(pending.slice(0, half), fail)) + (await this.#writeRows(pending.slice(half), fail));
+      return (await this.#writeRows(pending.slice(0, half))) + (await this.#writeRows(pending.slice(half)));
     }
   }
 
@@ -391,11 +438,21 @@ class ImportRun {
   }
 }
 
+/** Lets the event loop handle I/O (database answers, a closed connection) before going on. */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The cell's text after the mapping's value fixes: null when the fix empties the field. */
 function fixed(column: ColumnPlan, text: string): string | null {
   if (column.fixes.size === 0) return text;
   const fix = column.fixes.has(text) ? column.fixes.get(text) : column.fixes.get(normalizeText(text));
   return fix === undefined ? text : fix;
+}
+
+/** An error of the record service that refuses rows (reported per row), not a failure of the import itself. */
+function refusal(error: unknown): error is StratumError {
+  return isStratumError(error) && error.code !== 'INTERNAL' && error.code !== 'LIMIT_EXCEEDED';
 }
 
 /** Problems of a `createMany` batch by input index (`data[3].email` → 3; a one-row batch says `data.email`). */

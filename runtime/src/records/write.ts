@@ -36,22 +36,72 @@ export async function createMany(
   inputs: readonly unknown[],
   root = 'data',
 ): Promise<RecordData[]> {
-  const { object, rows } = await insertRecords(ctx, objectName, inputs, root, 'records');
+  const { object, rows } = await insertPrepared(ctx, prepareCreate(ctx, objectName, inputs, root), 'records');
   return rows.map((row) => visibleRecord(ctx, object, decodeRow(ctx, object, row)));
 }
 
+/** Inputs checked and encoded into rows, ready for `insertMany`: what `createMany` does before the database. */
+export interface PreparedCreate {
+  readonly object: ObjectDef;
+  readonly root: string;
+  readonly encoded: readonly EncodedInput[];
+  /** The column values of each new record, with its id, owner and creator. */
+  readonly rows: readonly Record<string, unknown>[];
+}
+
 /**
- * Creates records exactly as `createMany` does (the same checks, outbox events and links) without reading them
- * back: for bulk loads such as the import, which need only the count and would otherwise spend about as long
- * decoding the returned rows as writing them.
+ * The first half of a create, without the database: permissions on the object and its fields, every value
+ * validated and encoded, ids given, the actor's row conditions checked. Throws as `createMany` does
+ * (BAD_USER_INPUT listing every bad row at `root[i].field`, FORBIDDEN). A bulk load prepares the next batch
+ * while the database writes the one before.
  */
-export async function insertMany(
+export function prepareCreate(
   ctx: RecordContext,
   objectName: string,
   inputs: readonly unknown[],
   root = 'data',
-): Promise<number> {
-  return (await insertRecords(ctx, objectName, inputs, root, 'count')).count;
+): PreparedCreate {
+  const object = requireObject(ctx, objectName);
+  if (inputs.length === 0) return { object, root, encoded: [], rows: [] };
+  const scope = actionScope(ctx, 'create', object);
+  requireWritableFields(ctx, 'create', object, inputs, root);
+  const encoded = encodeBatch(ctx, object, inputs, 'create', root);
+  const actor = actorId(ctx.actor);
+  const rows = encoded.map((input) => ({
+    ...input.columns,
+    id: (input.columns.id as string | undefined) ?? uuidv7(),
+    owner: input.columns.owner ?? actor,
+    createdBy: actor,
+  }));
+  // Only a restricted actor's rows are checked one by one (and only then built: a bulk load by an admin skips it).
+  if (scope)
+    requireCreatable(
+      ctx,
+      object,
+      inputs.map((input, i) => ({ ...(input as object), owner: rows[i]!.owner, id: rows[i]!.id })),
+      root,
+    );
+  return { object, root, encoded, rows };
+}
+
+/** Batches of one object prepared apart (so that long work can pause between them) as one batch to insert. */
+export function joinPrepared(parts: readonly PreparedCreate[]): PreparedCreate | null {
+  if (parts.length <= 1) return parts[0] ?? null;
+  return {
+    object: parts[0]!.object,
+    root: parts[0]!.root,
+    encoded: parts.flatMap((p) => p.encoded),
+    rows: parts.flatMap((p) => p.rows),
+  };
+}
+
+/**
+ * The second half: writes prepared records exactly as `createMany` does (relation targets and validation
+ * rules checked, outbox events, links) without reading them back, for bulk loads such as the import, which
+ * need only the count and would otherwise spend about as long decoding the returned rows as writing them.
+ */
+export async function insertMany(ctx: RecordContext, prepared: PreparedCreate): Promise<number> {
+  return (await insertPrepared(ctx, prepared, 'count')).count;
 }
 
 interface Inserted {
@@ -61,35 +111,16 @@ interface Inserted {
   readonly count: number;
 }
 
-async function insertRecords(
+async function insertPrepared(
   ctx: RecordContext,
-  objectName: string,
-  inputs: readonly unknown[],
-  root: string,
+  prepared: PreparedCreate,
   readBack: 'records' | 'count',
 ): Promise<Inserted> {
-  const object = requireObject(ctx, objectName);
-  if (inputs.length === 0) return { object, rows: [], count: 0 };
-  const scope = actionScope(ctx, 'create', object);
-  requireWritableFields(ctx, 'create', object, inputs, root);
-  const encoded = encodeBatch(ctx, object, inputs, 'create', root);
+  const { object, root, encoded, rows } = prepared;
+  if (rows.length === 0) return { object, rows: [], count: 0 };
+  const actor = actorId(ctx.actor);
   return ctx.db.transaction(async (db) => {
     await checkRelationTargets(ctx, db, object, encoded, root);
-    const actor = actorId(ctx.actor);
-    const rows = encoded.map((input) => ({
-      ...input.columns,
-      id: (input.columns.id as string | undefined) ?? uuidv7(),
-      owner: input.columns.owner ?? actor,
-      createdBy: actor,
-    }));
-    // Only a restricted actor's rows are checked one by one (and only then built: a bulk load by an admin skips it).
-    if (scope)
-      requireCreatable(
-        ctx,
-        object,
-        inputs.map((input, i) => ({ ...(input as object), owner: rows[i]!.owner, id: rows[i]!.id })),
-        root,
-      );
     if (hasActiveRules(object)) await checkCreateRules(ctx, object, rows, root);
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const names = join(columns.map((c) => ident(c)));
@@ -112,7 +143,7 @@ async function insertRecords(
         );
         if (readBack === 'records') {
           const byId = new Map(inserted.map((row) => [row.id as string, row]));
-          stored.push(...chunk.map((r) => byId.get(r.id)!));
+          stored.push(...chunk.map((r) => byId.get(r.id as string)!));
           count += inserted.length;
         } else count += inserted[0]!.count as number;
       }
@@ -121,7 +152,7 @@ async function insertRecords(
         db,
         object.fields,
         encoded,
-        rows.map((r) => r.id),
+        rows.map((r) => r.id as string),
       );
     } catch (error) {
       throw recordWriteError(error, object, root);

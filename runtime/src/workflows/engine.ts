@@ -99,6 +99,10 @@ export interface WorkflowEngine {
  * beyond about 100 the gain is gone and a batch holds its locks longer (bench/README.md, workflow-bench).
  */
 const BATCH = 100;
+/** A workspace whose outbox was slow to find empty is looked at again after this many times as long... */
+const IDLE_SHARE = 20;
+/** ...but at least this often (events committed by other processes wait at most this much). */
+const MAX_IDLE_POLL_MS = 5_000;
 
 interface WorkspaceState {
   readonly model: Model;
@@ -256,14 +260,31 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
 
   let workspaces = await workspaceList();
 
-  /** Turns pending outbox events into runs (one batch per workspace); returns the events taken. */
-  async function dispatchOnce(): Promise<number> {
+  /**
+   * Workspaces whose last look at the outbox found nothing and was slow, with when to look again. A long
+   * transaction writing many events (a big import) makes every look step over its uncommitted rows; at the
+   * polling pace those looks would cost the database more than the import itself, so the idle loop looks at
+   * such a workspace at most 1/IDLE_SHARE of the time (and at least every MAX_IDLE_POLL_MS).
+   */
+  const quietUntil = new Map<string, number>();
+
+  /**
+   * Turns pending outbox events into runs (one batch per workspace); returns the events taken. The idle loop
+   * passes `patient` to skip the workspaces it recently found quiet and slow to look at.
+   */
+  async function dispatchOnce(patient = false): Promise<number> {
     let events = 0;
     let runs = 0;
     try {
       for (const workspace of workspaces) {
+        if (patient && (quietUntil.get(workspace) ?? 0) > Date.now()) continue;
         const { model, triggers } = await state(workspace);
+        const started = performance.now();
         const result = await dispatchOutbox(db, model, types, triggers, runStore, queue);
+        const pause = (performance.now() - started) * IDLE_SHARE;
+        if (result.events === 0 && pause > pollMs)
+          quietUntil.set(workspace, Date.now() + Math.min(pause, MAX_IDLE_POLL_MS));
+        else quietUntil.delete(workspace);
         events += result.events;
         runs += result.runs;
       }
@@ -386,7 +407,7 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     let lastScan = 0;
     loops.push(
       loop('engine loop: dispatch', async () => {
-        let busy = await dispatchOnce();
+        let busy = await dispatchOnce(true);
         if (Date.now() - lastScan >= (options.scheduleEveryMs ?? 15_000)) {
           lastScan = Date.now();
           busy += await scanOnce();

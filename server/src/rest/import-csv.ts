@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
 import busboy from 'busboy';
-import { parse } from 'csv-parse';
 import {
   badInput,
   importRecords,
@@ -12,6 +11,7 @@ import {
   type RecordContext,
   type StratumError,
 } from '@stratum/runtime';
+import { csvRows } from './csv-rows';
 
 /** Larger files are refused before they fill a disk or a transaction nobody meant to start. */
 const MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -31,9 +31,7 @@ export async function importCsv(req: Request, ctx: RecordContext, object: Object
   const answer = new NdjsonAnswer(res);
   try {
     const { options, file } = await readForm(req);
-    const records = file.pipe(
-      parse({ bom: true, relax_column_count: true, skip_empty_lines: true, delimiter: [',', ';', '\t'] }),
-    );
+    const records = await csvRows(file);
     // A closed connection stops the file's stream mid-way: end the rows with the cancellation so the import's
     // transaction rolls back now, instead of waiting forever for a row that will not come.
     cancel.signal.addEventListener('abort', () => records.destroy(new ImportCancelled()), { once: true });
