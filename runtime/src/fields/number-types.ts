@@ -4,6 +4,9 @@ import { ORDERED } from '../conditions/operators';
 import type { FieldDef } from '../model/model';
 import { fail, ok, type ConvertResult, type FieldType } from './field-type';
 
+/** ISO 4217 code → minor units, read once (the library searches its list on every call; a bulk load asks per row). */
+const MINOR_UNITS = new Map(currencyCodes.data.map((c) => [c.code, c.digits]));
+
 const numberGraphQL = { output: 'Float', input: 'Float', filter: 'NumberFilter' } as const;
 const bounds = { min: z.number().finite().optional(), max: z.number().finite().optional() };
 
@@ -85,7 +88,7 @@ export const autonumberType: FieldType = {
 
 /** Minor units per ISO 4217 (USD 2, JPY 0, KWD 3, UZS 2, MWK 2 …). */
 export function minorUnits(code: string): number | undefined {
-  return currencyCodes.code(code)?.digits;
+  return MINOR_UNITS.get(code);
 }
 
 /**

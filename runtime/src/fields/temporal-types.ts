@@ -4,8 +4,20 @@ import { fail, ok, type FieldType } from './field-type';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Days already checked: a bulk load repeats a few hundred dates. Bounded, so distinct ones cannot grow it. */
+const checkedDays = new Map<string, boolean>();
+const MAX_CHECKED_DAYS = 20_000;
+
 /** True for a real calendar day written as YYYY-MM-DD (rejects 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
+  const known = checkedDays.get(value);
+  if (known !== undefined) return known;
+  const valid = checkCalendarDate(value);
+  if (checkedDays.size < MAX_CHECKED_DAYS) checkedDays.set(value, valid);
+  return valid;
+}
+
+function checkCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
