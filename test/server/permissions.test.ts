@@ -409,6 +409,26 @@ test('CSV export goes through the same scopes and field rules', async () => {
   expect((await csv('head', '/api/companies/export.csv')).text.split('\n')[0]).toContain('annualRevenue');
   const filter = encodeURIComponent(JSON.stringify({ annualRevenue: { gt: 0 } }));
   expect((await csv('manager1', `/api/companies/export.csv?filter=${filter}`)).status).toBe(403);
+  // An import by someone who may not create the object is refused before a row is read; both refusals audited.
+  const form = new FormData();
+  form.append('options', JSON.stringify({ columns: [{ column: 'Name', field: 'name' }] }));
+  form.append('file', new Blob(['Name\nWidget\n'], { type: 'text/csv' }), 'products.csv');
+  const imported = await fetch(`${api.server.url}/api/products/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${users.manager1.token}` },
+    body: form,
+  });
+  expect(imported.status).toBe(403);
+  expect(((await imported.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+  const denied = await api.gql<{ auditLog: { userId: string; subject: string }[] }>(
+    `{ auditLog(event: "permissionDenied", first: 20) { userId subject } }`,
+  );
+  expect(denied.data!.auditLog).toEqual(
+    expect.arrayContaining([
+      { userId: users.manager1.id, subject: 'POST /api/products/import' },
+      { userId: users.manager1.id, subject: 'GET /api/companies/export.csv' },
+    ]),
+  );
   const all = await fetch(`${api.server.url}/api/deals/export.csv`, {
     headers: { authorization: `Bearer ${api.token}` },
   });

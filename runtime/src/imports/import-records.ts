@@ -1,6 +1,7 @@
 import { isStratumError, type Problem, type StratumError } from '../errors';
 import { relationKind } from '../fields/relation-type';
 import { insertMany, joinPrepared, prepareCreate, type PreparedCreate } from '../records/write';
+import { actionScope } from '../records/authorize';
 import { requireObject, type RecordContext } from '../records/context';
 import { planImport, type ColumnPlan, type ImportPlan } from './import-plan';
 import {
@@ -68,6 +69,8 @@ export async function importRecords(
   hooks: ImportHooks = {},
 ): Promise<ImportResult> {
   const object = requireObject(ctx, objectName);
+  // Someone who may not create these records at all learns it before their mapping is even looked at.
+  actionScope(ctx, 'create', object);
   const plan = planImport(ctx, object, header, options);
   const dryRun = options.dryRun === true;
   const skipInvalid = options.onError === 'skipInvalid';

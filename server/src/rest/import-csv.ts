@@ -49,14 +49,20 @@ export async function importCsv(req: Request, ctx: RecordContext, object: Object
     if (error instanceof ImportCancelled || cancel.signal.aborted) return void res.destroy();
     const problem = isStratumError(error) ? error : csvProblem(error);
     if (!problem) throw error;
+    // Before any progress the route answers (and audits) it as any request's error; after, it ends the stream.
+    if (!answer.started) throw problem;
     answer.fail(problem);
   }
 }
 
-/** Streams NDJSON, but answers a plain JSON error with its status when the import fails before any progress. */
+/** Streams NDJSON: a line per progress report, then the result or an error. */
 class NdjsonAnswer {
   #started = false;
   constructor(private readonly res: Response) {}
+
+  get started(): boolean {
+    return this.#started;
+  }
 
   progress(progress: ImportProgress): void {
     this.#start();
@@ -68,15 +74,14 @@ class NdjsonAnswer {
     this.res.end(JSON.stringify(line) + '\n');
   }
 
+  /** Ends a stream already started with an error line. */
   fail(error: StratumError): void {
     const body = {
       code: error.code,
       message: error.message,
       ...(error.problems.length ? { problems: error.problems } : {}),
     };
-    if (this.#started) return void this.res.end(JSON.stringify({ type: 'error', error: body }) + '\n');
-    const status = error.code === 'FORBIDDEN' ? 403 : error.code === 'NOT_FOUND' ? 404 : 400;
-    this.res.status(status).json({ error: body });
+    this.res.end(JSON.stringify({ type: 'error', error: body }) + '\n');
   }
 
   #start(): void {

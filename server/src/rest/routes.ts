@@ -63,10 +63,22 @@ export function restRoutes(deps: RestDeps): Router {
     if (apiKeyId) void noteApiKeyUse(deps.db, workspace, apiKeyId, caller.userId);
     return { workspace, caller, model: (await deps.workspaces.registry(workspace).forRevision(revision)).model };
   };
+  type Session = NonNullable<Awaited<ReturnType<typeof authenticate>>>;
+  /** A refusal is audited (`permissionDenied`) whichever route answered it. */
+  const auditDenial = async (session: Session | null, req: Request, error: StratumError): Promise<void> => {
+    if (error.code !== 'FORBIDDEN') return;
+    await audit(deps.db, {
+      workspace: session?.workspace ?? null,
+      userId: session?.caller.userId ?? null,
+      event: 'permissionDenied',
+      subject: `${req.method} ${req.path}`,
+      detail: { message: error.message },
+    });
+  };
   const route =
     (handler: Handler, status = 200) =>
     async (req: Request, res: Response, next: NextFunction) => {
-      let session: Awaited<ReturnType<typeof authenticate>> = null;
+      let session: Session | null = null;
       try {
         session = await authenticate(req);
         if (!session) return void unauthenticated(res);
@@ -76,15 +88,7 @@ export function restRoutes(deps: RestDeps): Router {
         res.status(status).json(await handler(req, ctx, object));
       } catch (error) {
         if (!isStratumError(error)) return next(error);
-        if (error.code === 'FORBIDDEN') {
-          await audit(deps.db, {
-            workspace: session?.workspace ?? null,
-            userId: session?.caller.userId ?? null,
-            event: 'permissionDenied',
-            subject: `${req.method} ${req.path}`,
-            detail: { message: error.message },
-          });
-        }
+        await auditDenial(session, req, error);
         sendError(res, error);
       }
     };
@@ -136,14 +140,16 @@ export function restRoutes(deps: RestDeps): Router {
   const streamedRoute =
     (handle: (req: Request, ctx: RecordContext, object: ObjectDef, res: Response) => Promise<void>) =>
     async (req: Request, res: Response, next: NextFunction) => {
+      let session: Session | null = null;
       try {
-        const session = await authenticate(req);
+        session = await authenticate(req);
         if (!session) return void unauthenticated(res);
         const object = session.model.objects.find((o) => o.pluralName === req.params.plural);
         if (!object) throw notFound(`No object with the plural name "${String(req.params.plural)}"`);
         await handle(req, callerRecordContext(deps.db, session.model, deps.types, session.caller), object, res);
       } catch (error) {
         if (!isStratumError(error) || res.headersSent) return next(error);
+        await auditDenial(session, req, error);
         sendError(res, error);
       }
     };
