@@ -41,6 +41,16 @@ beforeAll(async () => {
         ],
       },
     ],
+    // A nurse adds wards to no more than 30 beds: a create scope that refuses some rows of a file, not the file.
+    roles: [
+      {
+        name: 'nurse',
+        rules: [
+          { action: 'read', subject: ['clinic', 'ward'] },
+          { action: 'create', subject: 'ward', conditions: { beds: { $lte: 30 } } },
+        ],
+      },
+    ],
   };
   const applied = await api.gql(`mutation($m: JSON!) { applyManifest(manifest: $m) { applied } }`, { m: manifest });
   expect(applied.errors).toBeUndefined();
@@ -240,6 +250,43 @@ test('rows the record service refuses in one chunk are reported while the next c
     `{ wards(first: 1, filter: { beds: { gt: 60 } }) { totalCount } }`,
   );
   expect(data!.wards.totalCount).toBe(0);
+});
+
+test('the rows an importer may not create are set aside at their row, the others written', async () => {
+  const email = `nurse-${Date.now()}@${api.email.split('@')[1]}`;
+  const created = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+    i: { email, password: 'a long enough password', roles: ['nurse'] },
+  });
+  expect(created.errors).toBeUndefined();
+  const { token } = (await (
+    await fetch(`${api.server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'a long enough password' }),
+    })
+  ).json()) as { token: string };
+  const before = await count('wards');
+  // Two chunks: every 1,000th ward is too big for a nurse.
+  const rows = Array.from({ length: 6_000 }, (_, i) => `Nurse ward ${i},${i % 1000 === 7 ? 45 : 12}`);
+  const columns = [
+    { column: 'Ward', field: 'name' },
+    { column: 'Beds', field: 'beds' },
+  ];
+  const result = (
+    await importFile(
+      'wards',
+      ['Ward,Beds', ...rows].join('\n'),
+      { columns, onError: 'skipInvalid' },
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    )
+  ).result;
+  expect(result).toMatchObject({ rowsWritten: 5_994, rowsWithErrors: 6, committed: true });
+  expect((result.errors as { row: number; code: string }[]).map((e) => [e.row, e.code])).toEqual(
+    [9, 1009, 2009, 3009, 4009, 5009].map((row) => [row, 'REFUSED']),
+  );
+  expect(await count('wards')).toBe(before + 5_994);
 });
 
 test('progress is streamed chunk by chunk and cancelling leaves nothing behind', async () => {

@@ -9,7 +9,7 @@ import {
 } from '../conditions';
 import { run } from '../db/db';
 import { ident, raw, sql } from '../sql/sql';
-import { forbidden } from '../errors';
+import { forbidden, StratumError, type Problem } from '../errors';
 import { USER_OBJECT, type ObjectDef } from '../model/model';
 import type { RecordContext, RecordData } from './context';
 
@@ -148,6 +148,9 @@ export function requireCreatable(
 ): void {
   const scope = actionScope(ctx, 'create', object);
   if (!scope) return;
+  const message = `You may not create this ${object.name}`;
+  // Every refused record is named, so a batch (an import) can set them all aside at once.
+  const refused: Problem[] = [];
   records.forEach((record, i) => {
     let allowed: boolean;
     try {
@@ -155,9 +158,9 @@ export function requireCreatable(
     } catch {
       allowed = false;
     }
-    if (!allowed)
-      throw forbidden(`You may not create this ${object.name}`, records.length === 1 ? root : `${root}[${i}]`);
+    if (!allowed) refused.push({ path: records.length === 1 ? root : `${root}[${i}]`, message });
   });
+  if (refused.length) throw new StratumError('FORBIDDEN', message, refused);
 }
 
 /**
