@@ -6,18 +6,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
-import { i18n } from './i18n/i18n';
+import { i18n, languageReady } from './i18n/i18n';
 
 // respectReducedMotion: modals and menus appear without animation for people who ask their system for less motion.
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'md', respectReducedMotion: true });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
-      <Notifications position="top-right" />
-      <I18nextProvider i18n={i18n}>
-        <App />
-      </I18nextProvider>
-    </MantineProvider>
-  </StrictMode>,
+// The remembered language's strings may be a chunk of their own: render once they are there (no English flash).
+void languageReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <Notifications position="top-right" />
+        <I18nextProvider i18n={i18n}>
+          <App />
+        </I18nextProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

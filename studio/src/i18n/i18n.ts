@@ -4,9 +4,6 @@ import { FEATURES } from './features';
 import { en } from './en';
 import { ka } from './ka';
 import { ru } from './ru';
-import { kk } from './locales/kk';
-import { ny } from './locales/ny';
-import { uz } from './locales/uz';
 import type { PartialTranslation } from './locales/translation';
 
 export const LANGUAGES = [
@@ -39,23 +36,37 @@ function translatedResource(translation: PartialTranslation) {
   return { translation: { ...translation.base, ...translation.features } };
 }
 
-/** The studio's one i18next instance; the chosen language is remembered and set on `<html lang>`. */
+/**
+ * Languages whose strings are fetched when they are chosen, each a chunk of its own: the first load carries
+ * English, Russian and Georgian (kept beside each section's code) and nothing of the others.
+ */
+const LOADED_WHEN_CHOSEN: Partial<Record<Language, () => Promise<PartialTranslation>>> = {
+  kk: () => import('./locales/kk').then((m) => m.kk),
+  uz: () => import('./locales/uz').then((m) => m.uz),
+  ny: () => import('./locales/ny').then((m) => m.ny),
+};
+
+/** The studio's one i18next instance (its language is set through `chooseLanguage`). */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
   resources: {
     en: sectionedResource('en'),
     ru: sectionedResource('ru'),
     ka: sectionedResource('ka'),
-    kk: translatedResource(kk),
-    uz: translatedResource(uz),
-    ny: translatedResource(ny),
   },
-  lng: initialLanguage(),
+  lng: 'en',
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
-document.documentElement.lang = i18n.language;
-i18n.on('languageChanged', (lng) => {
-  localStorage.setItem(STORAGE_KEY, lng);
-  document.documentElement.lang = lng;
-});
+/** Switches the studio to a language (remembered), fetching its strings first when they are not loaded yet. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  const load = LOADED_WHEN_CHOSEN[language];
+  if (load && !i18n.hasResourceBundle(language, 'translation'))
+    i18n.addResourceBundle(language, 'translation', translatedResource(await load()).translation);
+  await i18n.changeLanguage(language);
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+}
+
+/** Resolves once the remembered (or the browser's) language is ready: the studio renders after it. */
+export const languageReady: Promise<void> = chooseLanguage(initialLanguage()).catch(() => chooseLanguage('en'));
