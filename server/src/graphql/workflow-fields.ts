@@ -72,11 +72,16 @@ const WorkflowStep = new GraphQLObjectType<StepRecord>({
   },
 });
 
-const WorkflowRun = new GraphQLObjectType<RunDetails>({
+const WorkflowRun = new GraphQLObjectType<RunDetails, GraphQLContext>({
   name: 'WorkflowRun',
   fields: {
     id: { type: nonNull(GraphQLID) },
     workflow: { type: nonNull(GraphQLString) },
+    workflowLabel: {
+      type: JSONScalar,
+      description: 'The workflow’s label as it is defined now (a timeline shows it; null once the workflow is gone)',
+      resolve: (r, _a, ctx) => findWorkflow(ctx.model, r.workflow)?.label ?? null,
+    },
     version: { type: nonNull(GraphQLInt) },
     status: { type: nonNull(RunStatusEnum) },
     trigger: { type: JSONScalar },

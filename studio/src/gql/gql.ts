@@ -71,7 +71,7 @@ type Documents = {
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.RecordTimelineHistoryDocument,
-    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n": typeof types.RecordTimelineRunsDocument,
+    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n": typeof types.RecordTimelineRunsDocument,
     "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": typeof types.RecordManualWorkflowsDocument,
     "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": typeof types.RecordRunWorkflowDocument,
     "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": typeof types.RecordWorkflowRunStatusDocument,
@@ -139,7 +139,7 @@ const documents: Documents = {
     "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.RecordTimelineHistoryDocument,
-    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n": types.RecordTimelineRunsDocument,
+    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n": types.RecordTimelineRunsDocument,
     "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": types.RecordManualWorkflowsDocument,
     "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": types.RecordRunWorkflowDocument,
     "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": types.RecordWorkflowRunStatusDocument,
@@ -395,7 +395,7 @@ export function graphql(source: "\n  query RecordTimelineHistory($object: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      status\n      error\n      startedAt\n    }\n  }\n"];
+export function graphql(source: "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

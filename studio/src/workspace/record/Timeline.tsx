@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { localized } from '../../components/localized';
 import { QueryState } from '../../components/QueryState';
 import { graphql } from '../../gql';
 import type { WorkspaceObject } from '../record-api';
@@ -35,6 +36,7 @@ const RecordRunsDocument = graphql(`
     workflowRuns(recordId: $id, first: 20) {
       id
       workflow
+      workflowLabel
       status
       error
       startedAt
@@ -102,12 +104,12 @@ export function Timeline(props: {
           key: `r${r.id}`,
           at: r.startedAt,
           who: null,
-          workflow: r.workflow,
+          workflow: localized(r.workflowLabel, i18n.language, r.workflow),
           status: r.status,
           error: r.error,
         })),
       ),
-    [history.data, runs.data, related.data, activities, props.object.api.one],
+    [history.data, runs.data, related.data, activities, props.object.api.one, i18n.language],
   );
   const changedValues = useMemo(
     () =>

@@ -52,7 +52,7 @@ export const recordText = featureText({
       note: 'added a note',
       task: 'added a task',
       due: 'due {{date}}',
-      run: 'workflow {{name}}: {{status}}',
+      run: 'workflow “{{name}}”: {{status}}',
       system: 'System',
       unknownUser: 'Someone',
       yes: 'yes',

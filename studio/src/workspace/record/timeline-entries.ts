@@ -32,6 +32,7 @@ export type TimelineEntry =
       readonly at: string;
       /** Runs name who started them only by id: the line shows the workflow instead. */
       readonly who: null;
+      /** The workflow's label in the reader's language (its name when it has none). */
       readonly workflow: string;
       readonly status: string;
       readonly error: string | null | undefined;
