@@ -23,13 +23,14 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * graphql-jit reports errors as its own plain objects; Apollo (and our error formatting) expect
  * graphql-js GraphQLError instances, with the resolver's error as `originalError`.
  */
-function toGraphQLError(error: GraphQLError): GraphQLError {
+function toGraphQLError(error: GraphQLError, ofRequest: boolean): GraphQLError {
   // Its errors pass `instanceof GraphQLError` but may lack `extensions`, which Apollo reads: rebuild them.
   const { path, originalError, extensions } = error as Partial<GraphQLError>;
   return new GraphQLError(error.message, {
     ...(path ? { path } : {}),
     ...(originalError ? { originalError } : {}),
-    ...(extensions ? { extensions } : {}),
+    // An error of the request itself (a variable of the wrong type) is the caller's, as graphql-js reports it.
+    extensions: { ...extensions, ...(ofRequest && !extensions?.code ? { code: 'BAD_USER_INPUT' } : {}) },
   });
 }
 
@@ -93,7 +94,9 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           const entry = compile(request.document, request.operationName ?? undefined);
           if (!isCompiledQuery(entry)) return entry;
           const result = await entry.query(undefined, request.context, request.request.variables ?? {});
-          return result.errors ? { ...result, errors: result.errors.map(toGraphQLError) } : result;
+          // No data at all: the operation never ran (its variables did not fit), so the errors are the request's.
+          const ofRequest = result.data === undefined;
+          return result.errors ? { ...result, errors: result.errors.map((e) => toGraphQLError(e, ofRequest)) } : result;
         },
       };
     },
