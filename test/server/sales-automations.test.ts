@@ -228,3 +228,57 @@ test('a won deal thanks its contact by e-mail and stamps the last purchase; 90 d
     { title: 'Win back Kavkaz Logistics', status: 'new', source: 'referral' },
   ]);
 });
+
+test('a manager books a demo from their lead’s button and follows the run, but not on a colleague’s lead', async () => {
+  const asAnna = (query: string, variables?: Record<string, unknown>) =>
+    api.gql<Record<string, unknown>>(query, variables, people.anna!.token);
+  const lead = async (title: string, owner: string) =>
+    (
+      await gql<{ createLead: { id: string } }>(
+        `mutation($o: ID!, $t: String!) { createLead(data: { title: $t, status: "qualified", source: "referral", owner: $o }) { id } }`,
+        { o: owner, t: title },
+      )
+    ).createLead.id;
+  const own = await lead('Kutaisi Bakery', people.anna!.id);
+  const colleagues = await lead('Batumi Port', people.boris!.id);
+
+  const buttons = await asAnna(`{ manualWorkflows(object: "lead") { name } }`);
+  expect(buttons.data).toEqual({ manualWorkflows: [{ name: 'bookDemo' }] });
+  const started = await asAnna(`mutation($r: ID) { runWorkflow(name: "bookDemo", recordId: $r) { id status } }`, {
+    r: own,
+  });
+  expect(started.errors).toBeUndefined();
+  const runId = (started.data!.runWorkflow as { id: string }).id;
+  // Polled as the record page's button does: the status, not what the run read or did.
+  let run: { status: string; trigger: unknown; steps: unknown[] } | undefined;
+  for (let i = 0; i < 200 && run?.status !== 'COMPLETED'; i++) {
+    const polled = await asAnna(`query($id: ID!) { workflowRun(id: $id) { status trigger steps { id } } }`, {
+      id: runId,
+    });
+    expect(polled.errors).toBeUndefined();
+    run = polled.data!.workflowRun as typeof run;
+    if (run?.status !== 'COMPLETED') await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(run).toEqual({ status: 'COMPLETED', trigger: null, steps: [] });
+  const onLead = await asAnna(`query($r: ID) { workflowRuns(recordId: $r) { id workflowLabel } }`, { r: own });
+  expect(onLead.data!.workflowRuns).toEqual([
+    { id: runId, workflowLabel: expect.objectContaining({ en: 'Book a demo' }) },
+  ]);
+  const { lead: booked } = await gql<{
+    lead: { tasks: { edges: { node: { title: string; owner: { id: string } } }[] } };
+  }>(`query($id: ID!) { lead(id: $id) { tasks { edges { node { title owner { id } } } } } }`, { id: own });
+  expect(booked.tasks.edges.map((e) => e.node)).toEqual([
+    { title: 'Demo for Kutaisi Bakery', owner: { id: people.anna!.id } },
+  ]);
+
+  // A colleague's lead: its runs are not Anna's to see, nor every run of the workspace.
+  await gql(`mutation($r: ID) { runWorkflow(name: "bookDemo", recordId: $r) { id } }`, { r: colleagues });
+  const theirs = await runOn('bookDemo', colleagues);
+  expect((await asAnna(`query($r: ID) { workflowRuns(recordId: $r) { id } }`, { r: colleagues })).data).toEqual({
+    workflowRuns: [],
+  });
+  const hidden = await asAnna(`query($id: ID!) { workflowRun(id: $id) { id } }`, { id: theirs.id });
+  expect(hidden.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  const all = await asAnna(`{ workflowRuns { id } }`);
+  expect(all.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+});

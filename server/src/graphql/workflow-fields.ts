@@ -20,6 +20,8 @@ import {
   getRun,
   listRuns,
   listVersions,
+  loadByIds,
+  notFound,
   pendingApprovals,
   RUN_STATUSES,
   setWorkflowActive,
@@ -84,8 +86,9 @@ const WorkflowRun = new GraphQLObjectType<RunDetails, GraphQLContext>({
     },
     version: { type: nonNull(GraphQLInt) },
     status: { type: nonNull(RunStatusEnum) },
-    trigger: { type: JSONScalar },
-    actor: { type: JSONScalar },
+    // Admins only: a member sees that a run happened on their record, not what it read or did (runsForReader).
+    trigger: { type: JSONScalar, resolve: (r, _a, ctx) => (isAdmin(ctx.caller) ? r.trigger : null) },
+    actor: { type: JSONScalar, resolve: (r, _a, ctx) => (isAdmin(ctx.caller) ? r.actor : null) },
     depth: { type: nonNull(GraphQLInt) },
     parentRunId: { type: GraphQLID },
     error: { type: GraphQLString, resolve: (r) => r.error?.message ?? null },
@@ -93,7 +96,7 @@ const WorkflowRun = new GraphQLObjectType<RunDetails, GraphQLContext>({
     startedAt: { type: nonNull(DateTimeScalar) },
     finishedAt: { type: DateTimeScalar },
     wakeAt: { type: DateTimeScalar },
-    steps: { type: list(WorkflowStep) },
+    steps: { type: list(WorkflowStep), resolve: (r, _a, ctx) => (isAdmin(ctx.caller) ? r.steps : []) },
   },
 });
 
@@ -180,6 +183,27 @@ function requireMayRun(ctx: GraphQLContext, workflow: WorkflowDef): void {
     throw new StratumError('FORBIDDEN', `You may not start workflow "${workflow.name}"`);
 }
 
+/**
+ * What someone other than an admin sees of runs: those on records they may read (a manual button's run, the
+ * automations on their deal), without the trigger's payload, the actor or the steps, whose inputs and outputs
+ * may hold what they may not read.
+ */
+async function runsForReader(ctx: GraphQLContext, runs: readonly RunDetails[]): Promise<RunDetails[]> {
+  // (The trigger, actor and steps fields answer null and [] to them: see WorkflowRun.)
+  const subject = (run: RunDetails) => run.trigger as { object?: string | null; recordId?: string | null } | null;
+  const byObject = new Map<string, string[]>();
+  for (const run of runs) {
+    const { object, recordId } = subject(run) ?? {};
+    if (object && recordId && ctx.model.objects.some((o) => o.name === object))
+      byObject.set(object, [...(byObject.get(object) ?? []), recordId]);
+  }
+  const readable = new Set<string>();
+  for (const [object, ids] of byObject) {
+    for (const id of (await loadByIds(ctx.records, object, ids)).keys()) readable.add(`${object}:${id}`);
+  }
+  return runs.filter((run) => readable.has(`${subject(run)?.object}:${subject(run)?.recordId}`));
+}
+
 export const workflowQueries: Fields = {
   workflows: {
     type: list(Workflow),
@@ -210,22 +234,31 @@ export const workflowQueries: Fields = {
   },
   workflowRuns: {
     type: list(WorkflowRun),
-    description: 'Runs, newest first',
+    description:
+      'Runs, newest first. Admins see every run in full; others pass `recordId` and see the runs on that record if they may read it (workflow, status, error and times, without trigger, actor or steps)',
     args: {
       workflow: { type: GraphQLString },
       status: { type: RunStatusEnum },
       recordId: { type: GraphQLID },
       first: { type: GraphQLInt },
     },
-    resolve: (_r, a: { workflow?: string; status?: RunStatus; recordId?: string; first?: number }, ctx) => (
-      requireAdmin(ctx),
-      listRuns(ctx.db, ctx.model.schema, a)
-    ),
+    resolve: async (_r, a: { workflow?: string; status?: RunStatus; recordId?: string; first?: number }, ctx) => {
+      if (isAdmin(ctx.caller)) return listRuns(ctx.db, ctx.model.schema, a);
+      if (!a.recordId) throw new StratumError('FORBIDDEN', 'Only admins list runs across records: pass recordId');
+      return runsForReader(ctx, await listRuns(ctx.db, ctx.model.schema, a));
+    },
   },
   workflowRun: {
     type: WorkflowRun,
+    description: 'A run: in full for admins; for others as in `workflowRuns`, if it ran on a record they may read',
     args: { id: { type: nonNull(GraphQLID) } },
-    resolve: (_r, a: { id: string }, ctx) => (requireAdmin(ctx), getRun(ctx.db, ctx.model.schema, a.id)),
+    resolve: async (_r, a: { id: string }, ctx) => {
+      const run = await getRun(ctx.db, ctx.model.schema, a.id);
+      if (isAdmin(ctx.caller)) return run;
+      const [visible] = await runsForReader(ctx, [run]);
+      if (!visible) throw notFound(`No run ${a.id}`);
+      return visible;
+    },
   },
   approvals: {
     type: list(ApprovalType),
