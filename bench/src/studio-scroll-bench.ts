@@ -182,6 +182,8 @@ async function printProfile(session: CdpSession): Promise<void> {
     total += node.hitCount ?? 0;
   }
   console.log('\nCPU profile of the measured scroll: self time by function');
+  // BENCH_PROFILE_FILE: the whole profile, for chromium's DevTools (Performance → Load profile).
+  if (process.env.BENCH_PROFILE_FILE) writeFileSync(process.env.BENCH_PROFILE_FILE, JSON.stringify(profile));
   for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`${((hits / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }
@@ -348,14 +350,18 @@ async function main(): Promise<void> {
     await scrollThrough(page, 'steady');
     const session = await page.context().newCDPSession(page);
     await session.send('Performance.enable');
-    const profiler = process.env.BENCH_PROFILE ? await startProfile(page) : null;
+    // BENCH_PROFILE=1 profiles the steady scroll, BENCH_PROFILE=fling the fling.
+    const profiled = process.env.BENCH_PROFILE === 'fling' ? 'fling' : process.env.BENCH_PROFILE ? 'steady' : null;
+    let profiler = profiled === 'steady' ? await startProfile(page) : null;
     const steady = await measuredScroll(page, session, 'steady');
     if (profiler) await printProfile(profiler);
     figures.push(
       ...scrollFigures(`steady ${Math.round(SPEED / 60)} px a frame: `, steady.result),
       ...cpuFigures('steady: ', steady.cpu),
     );
+    profiler = profiled === 'fling' ? await startProfile(page) : null;
     const fling = await measuredScroll(page, session, 'fling');
+    if (profiler) await printProfile(profiler);
     figures.push(...scrollFigures('fling top→bottom→top: ', fling.result), ...cpuFigures('fling: ', fling.cpu));
     figures.push({
       metric: 'machine: cores, load average (1 min) after',

@@ -4,6 +4,7 @@ import { Provider } from 'urql';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { QueryState } from './components/QueryState';
 import { createClient } from './graphql/client';
+import { loadRecordPage } from './workspace/record/load-record-page';
 import { Landing } from './shell/Landing';
 import { Shell } from './shell/Shell';
 
@@ -26,7 +27,8 @@ const HomePage = lazy(() => import('./workspace/home/HomePage'));
 const ListPage = lazy(() => import('./workspace/list/ListPage'));
 const BoardPage = lazy(() => import('./workspace/board/BoardPage'));
 const DashboardPage = lazy(() => import('./workspace/dashboard/DashboardPage'));
-const RecordPage = lazy(() => import('./workspace/record/RecordPage'));
+// The list prefetches the record page's chunk (load-record-page.ts), so both load it through one function.
+const RecordPage = lazy(loadRecordPage);
 const TasksPage = lazy(() => import('./workspace/tasks/TasksPage'));
 const ImportPage = lazy(() => import('./workspace/import/ImportPage'));
 

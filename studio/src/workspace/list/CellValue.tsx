@@ -1,23 +1,59 @@
-import { Anchor, Badge, Group, Text } from '@mantine/core';
-import type { JSX } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Anchor, Badge, type MantineTheme } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import type { CSSProperties, JSX } from 'react';
 import { Link } from 'react-router';
 import { namedType, relationTarget, type WorkspaceField, type WorkspaceObject } from '../record-api';
 import type { OptionLook } from './columns';
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, type Money } from '../format';
 import { formatAddress, formatAutonumber } from './format';
+import classes from './RecordTable.module.css';
 
+/**
+ * What every cell of a list shares, made once per list (and language): cells read it instead of calling hooks,
+ * since a scroll through 10,000 records renders thousands of them.
+ */
 export interface CellContext {
   readonly objects: readonly WorkspaceObject[];
   /** Option labels and colours of select fields, by field name. */
   readonly options: ReadonlyMap<string, ReadonlyMap<string, OptionLook>>;
+  readonly language: string;
+  readonly t: TFunction;
+  /** The CSS variables of a light badge in an option's colour (as Mantine's `Badge` sets them). */
+  readonly badgeVars: (color: string | null) => CSSProperties;
 }
 
-function OptionBadge({ look, value }: { look: OptionLook | undefined; value: string }) {
+/**
+ * `badgeVars` of a theme: each colour resolved once through the theme's variant colour resolver, the way
+ * `<Badge variant="light" color={color}>` resolves it on every render.
+ */
+export function badgeVarsOf(theme: MantineTheme): (color: string | null) => CSSProperties {
+  const known = new Map<string, CSSProperties>();
+  return (color) => {
+    const key = color ?? 'gray';
+    let vars = known.get(key);
+    if (!vars) {
+      const colors = theme.variantColorResolver({ color: key, theme, variant: 'light' });
+      vars = {
+        '--badge-bg': colors.background,
+        '--badge-color': colors.color,
+        '--badge-bd': colors.border,
+      } as CSSProperties;
+      known.set(key, vars);
+    }
+    return vars;
+  };
+}
+
+/** A select's option as a light badge: Mantine's badge classes on plain elements (no component per cell). */
+function OptionBadge({ look, value, ctx }: { look: OptionLook | undefined; value: string; ctx: CellContext }) {
   return (
-    <Badge variant="light" color={look?.color ?? 'gray'} tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
-      {look?.label ?? value}
-    </Badge>
+    <span
+      className={`${Badge.classes.root} ${classes.badge}`}
+      data-variant="light"
+      style={ctx.badgeVars(look?.color ?? null)}
+    >
+      <span className={Badge.classes.label}>{look?.label ?? value}</span>
+    </span>
   );
 }
 
@@ -52,38 +88,31 @@ export function CellValue({
   value: unknown;
   ctx: CellContext;
 }): JSX.Element | null {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t, language } = ctx;
   if (value === null || value === undefined || value === '') return null;
   const type = namedType(field.graphqlType ?? '');
   switch (field.type) {
     case 'select':
-      return <OptionBadge look={ctx.options.get(field.name)?.get(String(value))} value={String(value)} />;
+      return <OptionBadge look={ctx.options.get(field.name)?.get(String(value))} value={String(value)} ctx={ctx} />;
     case 'multiSelect':
       return (
-        <Group gap={4} wrap="nowrap">
+        <span className={classes.badges}>
           {(value as string[]).map((v) => (
-            <OptionBadge key={v} look={ctx.options.get(field.name)?.get(v)} value={v} />
+            <OptionBadge key={v} look={ctx.options.get(field.name)?.get(v)} value={v} ctx={ctx} />
           ))}
-        </Group>
+        </span>
       );
     case 'boolean':
       return <>{value ? t('common.yes') : t('common.no')}</>;
     case 'rating': {
       const max = (field.settings as { max?: number } | null)?.max ?? 5;
       const n = Number(value);
+      const label = t('list.rating', { value: n, max });
       return (
-        <Text
-          span
-          c="yellow.7"
-          aria-label={t('list.rating', { value: n, max })}
-          title={t('list.rating', { value: n, max })}
-        >
+        <span className={classes.rating} aria-label={label} title={label}>
           {'★'.repeat(n)}
-          <Text span c="gray.4">
-            {'★'.repeat(Math.max(0, max - n))}
-          </Text>
-        </Text>
+          <span className={classes.ratingRest}>{'★'.repeat(Math.max(0, max - n))}</span>
+        </span>
       );
     }
     case 'percent':

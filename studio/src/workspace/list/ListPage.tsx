@@ -1,6 +1,6 @@
-import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Text, TextInput, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { conditionFieldsOf } from '../../components/condition-fields';
@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { listQuery, recordSelection, type WorkspaceObject } from '../record-api';
 import { useWorkspaceModel, type WorkspaceModel } from '../use-workspace-model';
 import { BulkBar } from './BulkBar';
-import type { CellContext } from './CellValue';
+import { badgeVarsOf, type CellContext } from './CellValue';
 import { ColumnChooser } from './ColumnChooser';
 import { columnFields, defaultColumns, optionLooks } from './columns';
 import { downloadExport, type ExportFormat } from './export-file';
@@ -22,6 +22,7 @@ import { useListView } from './use-list-view';
 import { useRecordPages } from './use-record-pages';
 import { ViewsMenu } from './ViewsMenu';
 import { intlLocales } from '../format';
+import { prefetchRecordPage } from '../record/load-record-page';
 
 /** `/o/:object`: the records of any object the user may read. */
 export default function ListPage() {
@@ -80,18 +81,25 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
     [filter, sort, debouncedSearch],
   );
   const pages = useRecordPages(listQuery(object, selection), object.api.many, variables);
+  // A list is where records are opened from: their page's code loads while the list is idle.
+  useEffect(() => prefetchRecordPage(), []);
   const edits = useListEdits(object, selection, pages);
 
+  const theme = useMantineTheme();
+  const badgeVars = useMemo(() => badgeVarsOf(theme), [theme]);
   const ctx = useMemo<CellContext>(
     () => ({
       objects: model.objects,
+      language: i18n.language,
+      t,
+      badgeVars,
       options: new Map(
         fields
           .filter((f) => f.type === 'select' || f.type === 'multiSelect')
           .map((f) => [f.name, optionLooks(object, f, model.pipelines, i18n.language)]),
       ),
     }),
-    [fields, object, model, i18n.language],
+    [fields, object, model, i18n.language, t, badgeVars],
   );
   const conditionFields = useMemo(
     () =>

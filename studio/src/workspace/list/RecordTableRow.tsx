@@ -1,11 +1,20 @@
-import { Checkbox, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { recordTitle, type WorkspaceField, type WorkspaceObject } from '../record-api';
 import { CellEditor } from './CellEditor';
 import { CellValue, type CellContext } from './CellValue';
 import { editorOf } from './columns';
+import classes from './RecordTable.module.css';
+import { RowCheckbox } from './RowCheckbox';
 import type { RecordRow } from './use-record-pages';
+
+/**
+ * Rows and cells are plain `tr`/`td` elements with the classes and data attributes `Table.Tr`/`Table.Td` give
+ * them in this table (row borders, hover; no column borders): the same look without a component, a theme
+ * lookup and the table's context per cell.
+ */
+const TR = `${Table.classes.tr} mantine-Table-tr`;
+const TD = `${Table.classes.td} mantine-Table-td`;
 
 /**
  * What a row asks of its table. The table hands the same object to every row on every render (its functions
@@ -42,11 +51,14 @@ export interface RecordTableRowProps {
  * rows coming into view render (formatting a row's money, dates and badges is most of a frame's work).
  */
 export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRowProps) {
-  const { t } = useTranslation();
   const { row, index, columns, actions } = props;
+  const { t } = props.ctx;
   const stop = (event: MouseEvent) => event.stopPropagation();
   return (
-    <Table.Tr
+    <tr
+      className={TR}
+      data-with-row-border
+      data-hover
       ref={actions.measure}
       data-index={index}
       data-row={row.id}
@@ -55,26 +67,27 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
       onClick={(e) => actions.rowClick(e, row)}
       style={{ cursor: 'pointer' }}
     >
-      <Table.Td
+      <td
+        className={TD}
         data-cell={`${index}:0`}
         tabIndex={props.activeCol === 0 ? 0 : -1}
         onKeyDown={(e) => actions.cellKey(e, index, 0)}
         onClick={stop}
       >
-        <Checkbox
-          tabIndex={-1}
-          aria-label={t('list.select', { title: recordTitle(props.object, row) })}
+        <RowCheckbox
+          label={t('list.select', { title: recordTitle(props.object, row) })}
           checked={props.selected}
-          onChange={(e) => actions.select([row.id], e.currentTarget.checked)}
+          onChange={(checked) => actions.select([row.id], checked)}
         />
-      </Table.Td>
+      </td>
       {columns.map((field, i) => {
         const col = i + 1;
         const error = props.cellErrors.get(`${row.id}:${field.name}`);
         const editor = editorOf(field);
         const isEditing = props.editingField === field.name;
         return (
-          <Table.Td
+          <td
+            className={TD}
             key={field.name}
             data-cell={`${index}:${col}`}
             data-field={field.name}
@@ -100,9 +113,7 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
                 onCancel={actions.stopEditing}
               />
             ) : field.name === props.object.titleField ? (
-              <Text fw={600} size="sm" truncate="end" maw={{ base: 220, sm: 360 }}>
-                {recordTitle(props.object, row)}
-              </Text>
+              <p className={classes.title}>{recordTitle(props.object, row)}</p>
             ) : (
               <CellValue field={field} value={row[field.name]} ctx={props.ctx} />
             )}
@@ -111,9 +122,9 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
                 {error}
               </Text>
             )}
-          </Table.Td>
+          </td>
         );
       })}
-    </Table.Tr>
+    </tr>
   );
 });

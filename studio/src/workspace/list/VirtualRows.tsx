@@ -39,7 +39,9 @@ export function VirtualRows(props: VirtualRowsProps) {
     count: rows.length,
     getScrollElement: () => props.scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    // Rows drawn beyond the view on each side: a row or two scrolls in per frame, so 4 are drawn before they
+    // show, and a fling (every frame on new rows) renders 8 fewer rows a frame than with 8.
+    overscan: 4,
   });
   props.handle.current = virtualizer;
   const items = virtualizer.getVirtualItems();

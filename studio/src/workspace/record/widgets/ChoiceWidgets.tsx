@@ -3,7 +3,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../components/localized';
 import type { WorkspaceField } from '../../record-api';
-import { errorText, widgetField, type RecordFormContext } from './form-context';
+import { errorText, FORM_DROPDOWN, widgetField, type RecordFormContext } from './form-context';
 
 interface ChoiceOption extends ComboboxItem {
   readonly color?: string | undefined;
@@ -62,7 +62,7 @@ export function ChoiceWidget(props: WidgetProps) {
       clearable={!props.required}
       searchable
       error={errorText(props.rawErrors)}
-      comboboxProps={{ withinPortal: false }}
+      comboboxProps={FORM_DROPDOWN}
     />
   );
 }
@@ -88,7 +88,7 @@ export function ChoicesWidget(props: WidgetProps) {
       renderOption={renderChoice}
       searchable
       error={errorText(props.rawErrors)}
-      comboboxProps={{ withinPortal: false }}
+      comboboxProps={FORM_DROPDOWN}
     />
   );
 }

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Select } from '@mantine/core';
 import type { FieldProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './form-context';
+import { errorText, FORM_DROPDOWN } from './form-context';
 import { intlLocales } from '../../format';
 
 /** The ISO 4217 codes the browser knows (codes only: the amount beside it keeps the room). */
@@ -60,7 +60,7 @@ export function CurrencyField(props: FieldProps<Money>) {
         error={errorText(errors?.currency?.__errors)}
         searchable
         limit={50}
-        comboboxProps={{ withinPortal: false, width: 160 }}
+        comboboxProps={{ ...FORM_DROPDOWN, width: 160 }}
       />
     </Group>
   );

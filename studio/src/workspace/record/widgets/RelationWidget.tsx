@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { listQuery, recordTitle, relationTarget, type WorkspaceObject } from '../../record-api';
-import { errorText, widgetField, type RecordFormContext } from './form-context';
+import { errorText, FORM_DROPDOWN, widgetField, type RecordFormContext } from './form-context';
 
 interface Option {
   readonly value: string;
@@ -80,7 +80,7 @@ function RelationSelect(props: WidgetProps & { target: WorkspaceObject }) {
         ) : undefined
       }
       inputWrapperOrder={['label', 'input', 'description', 'error']}
-      comboboxProps={{ withinPortal: false }}
+      comboboxProps={FORM_DROPDOWN}
     />
   );
 }

@@ -21,3 +21,11 @@ export function widgetField(options: Readonly<Record<string, unknown>>): Workspa
 /** rjsf joins a field's errors; Mantine shows them under the input. */
 export const errorText = (rawErrors: readonly string[] | undefined): string | undefined =>
   rawErrors && rawErrors.length > 0 ? rawErrors.join('\n') : undefined;
+
+/**
+ * The form's dropdowns (`comboboxProps` of its selects): inside the form, not in a portal, and mounted only
+ * while open. Mantine's Combobox keeps a closed dropdown mounted (hidden) by default; on a form of several
+ * selects that renders every option list (the currency picker's whole list of codes) and positions each
+ * hidden dropdown with floating-ui (a forced style recalculation per select) when the page opens.
+ */
+export const FORM_DROPDOWN = { withinPortal: false, keepMounted: false } as const;
