@@ -27,7 +27,7 @@ const HomePage = lazy(() => import('./workspace/home/HomePage'));
 const ListPage = lazy(() => import('./workspace/list/ListPage'));
 const BoardPage = lazy(() => import('./workspace/board/BoardPage'));
 const DashboardPage = lazy(() => import('./workspace/dashboard/DashboardPage'));
-// The list prefetches the record page's chunk (load-record-page.ts), so both load it through one function.
+// The shell prefetches the record page's chunk (load-record-page.ts), so both load it through one function.
 const RecordPage = lazy(loadRecordPage);
 const TasksPage = lazy(() => import('./workspace/tasks/TasksPage'));
 const ImportPage = lazy(() => import('./workspace/import/ImportPage'));

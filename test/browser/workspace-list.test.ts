@@ -147,6 +147,18 @@ describeWithBrowser('the workspace list: a virtualised table of any object', () 
     await page.goBack();
     await listTable(page, 'Deals').locator('tbody tr[data-row]').first().waitFor();
 
+    // By mouse, on the first row shown: a double-click edits a cell in place; a click on the title (a link) opens.
+    const firstRow = listTable(page, 'Deals').locator('tbody tr[data-row]').first();
+    const firstId = (await firstRow.getAttribute('data-row'))!;
+    const firstAmount = listCell(page, firstId, 'amount');
+    await firstAmount.dblclick();
+    await firstAmount.getByRole('textbox', { name: 'Amount' }).waitFor();
+    await page.keyboard.press('Escape');
+    await listCell(page, firstId, 'name').getByRole('link').click();
+    await page.waitForURL(`**/o/deal/${firstId}`);
+    await page.goBack();
+    await listTable(page, 'Deals').locator('tbody tr[data-row]').first().waitFor();
+
     // Phone width.
     await page.setViewportSize({ width: 390, height: 800 });
     await shot(page, '06-phone', { fullPage: false });

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
@@ -11,6 +11,7 @@ import { NotificationBell } from '../workspace/notifications/NotificationBell';
 import { taskShape } from '../workspace/home/work-objects';
 import { hasDashboard } from '../workspace/dashboard/dashboard-subjects';
 import { useWorkspaceModel } from '../workspace/use-workspace-model';
+import { prefetchRecordPage } from '../workspace/record/load-record-page';
 import { graphql } from '../gql';
 import { LanguageSelect } from './LanguageSelect';
 import { ThemeToggle } from './ThemeToggle';
@@ -52,6 +53,9 @@ export function Shell() {
   const hasTasks = useMemo(() => (model ? taskShape(model) !== null : false), [model]);
   // The statistics only for someone who may read a pipeline object (hidden from those who may not see them).
   const showDashboard = useMemo(() => (model ? hasDashboard(model) : false), [model]);
+  // Records are what a CRM opens all day, from any page (a search result, a link): once the first page is
+  // drawn, the record page's code loads in the background, so even the first record opens without waiting for it.
+  useEffect(() => prefetchRecordPage(), []);
   return (
     <AppShell
       header={{ height: 60 }}

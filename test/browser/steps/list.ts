@@ -68,9 +68,10 @@ export async function toggleColumn(page: Page, column: string): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** Edits a cell in place: a double-click, the new text, Enter. */
+/** Edits a cell in place from the keyboard: the cell focused, Enter, the new text, Enter. */
 export async function editCellText(page: Page, id: string, field: string, label: string, text: string) {
-  await listCell(page, id, field).dblclick();
+  await listCell(page, id, field).focus();
+  await page.keyboard.press('Enter');
   const input = listCell(page, id, field).getByRole('textbox', { name: label });
   await input.fill(text);
   await input.press('Enter');

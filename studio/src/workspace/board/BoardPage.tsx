@@ -1,10 +1,8 @@
 import { Button, Group, SegmentedControl, Text } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { prefetchRecordPage } from '../record/load-record-page';
 import { useWorkspaceModel } from '../use-workspace-model';
 import { Board } from './Board';
 import { choosePipeline } from './board-model';
@@ -15,8 +13,6 @@ export default function BoardPage() {
   const { object: name = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const { model, fetching, error } = useWorkspaceModel();
-  // Its cards open records: their page's code loads while the board is idle.
-  useEffect(() => prefetchRecordPage(), []);
   if (!model) return <QueryState fetching={fetching} error={error} />;
   const object = model.object(name);
   if (!object) {

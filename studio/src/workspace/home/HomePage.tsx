@@ -1,11 +1,10 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
 import { MeDocument } from '../../shell/Shell';
-import { prefetchRecordPage } from '../record/load-record-page';
 import { useWorkspaceModel } from '../use-workspace-model';
 import { MyTasksCard } from './MyTasksCard';
 import { OpenDealsCard } from './OpenDealsCard';
@@ -23,8 +22,6 @@ export default function HomePage() {
   const tasks = useMemo(() => (model ? taskShape(model) : null), [model]);
   const deals = useMemo(() => (model ? dealShape(model) : null), [model]);
   const me = meData?.me;
-  // Its cards link to records: their page's code loads while the start page is idle.
-  useEffect(() => prefetchRecordPage(), []);
   return (
     <Stack gap="md">
       <div>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Text, TextInput, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { conditionFieldsOf } from '../../components/condition-fields';
@@ -22,7 +22,6 @@ import { useListView } from './use-list-view';
 import { useRecordPages } from './use-record-pages';
 import { ViewsMenu } from './ViewsMenu';
 import { intlLocales } from '../format';
-import { prefetchRecordPage } from '../record/load-record-page';
 
 /** `/o/:object`: the records of any object the user may read. */
 export default function ListPage() {
@@ -81,8 +80,6 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
     [filter, sort, debouncedSearch],
   );
   const pages = useRecordPages(listQuery(object, selection), object.api.many, variables);
-  // A list is where records are opened from: their page's code loads while the list is idle.
-  useEffect(() => prefetchRecordPage(), []);
   const edits = useListEdits(object, selection, pages);
 
   const theme = useMantineTheme();

@@ -45,7 +45,8 @@ interface Position {
  * The records of a list as a real table (so screen readers read rows and columns), virtualised: only the rows
  * in view (and a few around them) are in the DOM, with spacer rows keeping the scroll height; `aria-rowcount`
  * and `aria-rowindex` say where the shown rows sit in the whole list. Arrow keys move between cells; Enter
- * edits an editable cell or opens the record; a click opens it and a double-click edits.
+ * edits an editable cell or opens the record; a click on the title opens it at once, a click elsewhere opens it
+ * unless a second click follows, which edits that cell.
  */
 export function RecordTable(props: RecordTableProps) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
+import { Link } from 'react-router';
 import { recordTitle, type WorkspaceField, type WorkspaceObject } from '../record-api';
 import { CellEditor } from './CellEditor';
 import { CellValue, type CellContext } from './CellValue';
@@ -113,7 +114,17 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
                 onCancel={actions.stopEditing}
               />
             ) : field.name === props.object.titleField ? (
-              <p className={classes.title}>{recordTitle(props.object, row)}</p>
+              // A link: a click opens the record at once (a click elsewhere waits to see if it is a double-click,
+              // which edits), a middle-click in a new tab. Out of the tab order: the cell has the focus.
+              <Link
+                to={`/o/${props.object.name}/${row.id}`}
+                className={classes.title}
+                tabIndex={-1}
+                onClick={stop}
+                onDoubleClick={stop}
+              >
+                {recordTitle(props.object, row)}
+              </Link>
             ) : (
               <CellValue field={field} value={row[field.name]} ctx={props.ctx} />
             )}

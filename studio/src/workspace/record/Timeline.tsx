@@ -56,7 +56,7 @@ const ICONS: Readonly<Record<TimelineEntry['kind'], { glyph: string; color: stri
 
 /**
  * The record's timeline, newest first, in one list: its field history (`recordHistory`), the notes and tasks
- * related to it, and the workflow runs on it (admins only: others' runs are not theirs to read), with the
+ * related to it, and the workflow runs on it (anyone who may read the record sees them), with the
  * quick-add of a note or a follow-up task on top.
  */
 export function Timeline(props: {
@@ -98,7 +98,7 @@ export function Timeline(props: {
           newValue: h.newValue,
         })),
         activityEntries(activities, related.data?.[props.object.api.one]),
-        // Runs are for admins: anyone else's answer is FORBIDDEN, and the timeline goes without them.
+        // Runs on this record: everyone who may read it sees them (their steps only admins).
         (runs.data?.workflowRuns ?? []).map((r) => ({
           kind: 'run' as const,
           key: `r${r.id}`,

@@ -1,6 +1,6 @@
 /**
  * The record page's code (its chunk: the generated form, its widgets, ajv), loaded once. The route renders it
- * lazily through `loadRecordPage`; screens that open records (the list) call `prefetchRecordPage` so that the
+ * lazily through `loadRecordPage`; the shell calls `prefetchRecordPage` once the first page is drawn, so that the
  * chunk is already there when a record is clicked, instead of downloading and compiling it on the click.
  */
 type RecordPageModule = typeof import('./RecordPage');
