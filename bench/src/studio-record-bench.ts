@@ -12,20 +12,14 @@
  *   npx tsc -b && (cd studio && npx vite build)   # or STRATUM_STUDIO_DIR=<a build of one's own>
  *   npm run -w bench studio-record
  */
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
-import { chromium, type Page, type Request } from 'playwright-core';
-import { openPostgres } from '@stratum/runtime';
-import { readConfig, startServer } from '@stratum/server';
+import type { Page, Request } from 'playwright-core';
 import { printProfile, startProfile } from './cpu-profile';
-import { dropWorkspace } from './deals-fixture';
+import { startStudioSession } from './studio-session';
 import { printFigures, summarize, type Figure } from './stats';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Records opened: the first open, then the later ones (each a different deal). */
 const OPENS = Number(process.env.BENCH_ITERATIONS ?? 12);
 /** How long the list stays on screen before a record is opened: a person reads it before clicking. */
@@ -158,46 +152,10 @@ function splitFigures(label: string, splits: readonly Split[]): Figure[] {
 }
 
 async function main(): Promise<void> {
-  const workspace = `bench_${randomBytes(3).toString('hex')}`;
-  const db = openPostgres({ connectionString: DATABASE_URL, max: 6 });
-  const email = `${workspace}@example.com`;
-  const password = 'correct horse battery staple';
-  const server = await startServer(
-    {
-      ...readConfig({}),
-      port: 0,
-      workspace,
-      runQueue: `q-${workspace}`,
-      engineWorkspaces: [workspace],
-      workers: false,
-      seed: 'sales-crm',
-      adminEmail: email,
-      adminPassword: password,
-    },
-    { db, logger: pino({ level: 'silent' }), host: '127.0.0.1' },
-  );
-  // Flags as the browser tests launch it (test/support/browser.ts).
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const session = await startStudioSession('sales-crm');
+  const { server, browser, token, email, password } = session;
   const figures: Figure[] = [];
   try {
-    const { token } = (await (
-      await fetch(`${server.url}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json()) as { token: string };
     const listed = (await (
       await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -268,10 +226,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await browser.close();
-    await server.close();
-    await dropWorkspace(db, workspace).catch(() => undefined);
-    await db.close();
+    await session.close();
   }
 }
 

@@ -9,19 +9,13 @@
  *   npx tsc -b && (cd studio && npx vite build)   # or STRATUM_STUDIO_DIR=<a build of one's own>
  *   npm run -w bench studio-scroll
  */
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
-import { chromium, type Page } from 'playwright-core';
-import { openPostgres } from '@stratum/runtime';
-import { readConfig, startServer } from '@stratum/server';
-import { dropWorkspace } from './deals-fixture';
+import type { Page } from 'playwright-core';
+import { startStudioSession } from './studio-session';
 import { percentile, printFigures, type Figure } from './stats';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 5_000);
 const BATCH = 1_000;
@@ -272,46 +266,10 @@ function scrollFigures(label: string, result: ScrollResult): Figure[] {
 }
 
 async function main(): Promise<void> {
-  const workspace = `bench_${randomBytes(3).toString('hex')}`;
-  const db = openPostgres({ connectionString: DATABASE_URL, max: 6 });
-  const email = `${workspace}@example.com`;
-  const password = 'correct horse battery staple';
-  const server = await startServer(
-    {
-      ...readConfig({}),
-      port: 0,
-      workspace,
-      runQueue: `q-${workspace}`,
-      engineWorkspaces: [workspace],
-      workers: false,
-      seed: 'none',
-      adminEmail: email,
-      adminPassword: password,
-    },
-    { db, logger: pino({ level: 'silent' }), host: '127.0.0.1' },
-  );
-  // Flags as the browser tests launch it (test/support/browser.ts).
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const session = await startStudioSession('none');
+  const { server, browser, token, email, password } = session;
   const figures: Figure[] = [];
   try {
-    const { token } = (await (
-      await fetch(`${server.url}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json()) as { token: string };
     await gql(server.url, token, 'mutation($m: JSON!) { applyManifest(manifest: $m) { applied } }', { m: MANIFEST });
     const seedStart = Date.now();
     for (let from = 0; from < ROWS; from += BATCH) {
@@ -380,10 +338,7 @@ async function main(): Promise<void> {
       JSON.stringify({ at: new Date().toISOString(), figures }, null, 2),
     );
   } finally {
-    await browser.close();
-    await server.close();
-    await dropWorkspace(db, workspace).catch(() => undefined);
-    await db.close();
+    await session.close();
   }
 }
 

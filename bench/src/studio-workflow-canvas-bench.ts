@@ -6,18 +6,12 @@
  *   npm run -w studio build   # or STRATUM_STUDIO_DIR=<a build of one's own>
  *   npm run -w bench studio-workflow
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pino from 'pino';
-import { chromium, type Page } from 'playwright-core';
-import { openPostgres } from '@stratum/runtime';
-import { readConfig, startServer } from '@stratum/server';
-import { dropWorkspace } from './deals-fixture';
+import type { Page } from 'playwright-core';
+import { startStudioSession } from './studio-session';
 import { printFigures, summarize, type Figure } from './stats';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEPS = 50;
 const KEYSTROKES = Number(process.env.BENCH_ITERATIONS ?? 60);
 
@@ -68,34 +62,10 @@ async function samples(page: Page): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const workspace = `bench_${randomBytes(3).toString('hex')}`;
-  const db = openPostgres({ connectionString: DATABASE_URL, max: 6 });
-  const email = `${workspace}@example.com`;
-  const password = 'correct horse battery staple';
-  const server = await startServer(
-    {
-      ...readConfig({}),
-      port: 0,
-      workspace,
-      runQueue: `q-${workspace}`,
-      engineWorkspaces: [workspace],
-      workers: false,
-      seed: 'sales-crm',
-      adminEmail: email,
-      adminPassword: password,
-    },
-    { db, logger: pino({ level: 'silent' }), host: '127.0.0.1' },
-  );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox'] });
+  const session = await startStudioSession('sales-crm');
+  const { server, browser, token, email, password } = session;
   const figures: Figure[] = [];
   try {
-    const { token } = (await (
-      await fetch(`${server.url}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json()) as { token: string };
     const created = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -161,10 +131,7 @@ async function main(): Promise<void> {
     figures.push(info('drag move → next frame p50', drag.p50));
     figures.push(info('drag move → next frame p95', drag.p95));
   } finally {
-    await browser.close();
-    await server.close();
-    await dropWorkspace(db, workspace).catch(() => undefined);
-    await db.close();
+    await session.close();
   }
   printFigures('studio workflow canvas (50 steps, chromium headless)', figures);
   const dir = path.resolve(__dirname, '../results');
