@@ -13,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { printProfile, startProfile, type CdpSession } from './cpu-profile';
 import { startStudioSession } from './studio-session';
 import { percentile, printFigures, type Figure } from './stats';
 
@@ -147,41 +148,6 @@ async function scrollThrough(page: Page, mode: 'steady' | 'fling'): Promise<Scro
   })`)) as ScrollResult;
 }
 
-type CdpSession = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
-
-/** With BENCH_PROFILE=1: a CPU profile of the measured scroll, to find what a slow frame spends its time on. */
-async function startProfile(page: Page): Promise<CdpSession> {
-  const session = await page.context().newCDPSession(page);
-  await session.send('Profiler.enable');
-  await session.send('Profiler.setSamplingInterval', { interval: 200 });
-  await session.send('Profiler.start');
-  return session;
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-}
-
-/** The functions with the most self time (samples), as `name (file:line)`. */
-async function printProfile(session: CdpSession): Promise<void> {
-  const { profile } = (await session.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[] } };
-  const self = new Map<string, number>();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} (${url.split('/').pop() ?? ''}:${lineNumber + 1})`;
-    self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0));
-    total += node.hitCount ?? 0;
-  }
-  console.log('\nCPU profile of the measured scroll: self time by function');
-  // BENCH_PROFILE_FILE: the whole profile, for chromium's DevTools (Performance → Load profile).
-  if (process.env.BENCH_PROFILE_FILE) writeFileSync(process.env.BENCH_PROFILE_FILE, JSON.stringify(profile));
-  for (const [key, hits] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
-    console.log(`${((hits / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
-}
-
 /** Chromium's counters of the page's renderer (CDP `Performance.getMetrics`), in seconds. */
 async function rendererMetrics(session: CdpSession): Promise<Record<string, number>> {
   const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
@@ -312,14 +278,14 @@ async function main(): Promise<void> {
     const profiled = process.env.BENCH_PROFILE === 'fling' ? 'fling' : process.env.BENCH_PROFILE ? 'steady' : null;
     let profiler = profiled === 'steady' ? await startProfile(page) : null;
     const steady = await measuredScroll(page, session, 'steady');
-    if (profiler) await printProfile(profiler);
+    if (profiler) await printProfile(profiler, 'CPU profile of the measured scroll');
     figures.push(
       ...scrollFigures(`steady ${Math.round(SPEED / 60)} px a frame: `, steady.result),
       ...cpuFigures('steady: ', steady.cpu),
     );
     profiler = profiled === 'fling' ? await startProfile(page) : null;
     const fling = await measuredScroll(page, session, 'fling');
-    if (profiler) await printProfile(profiler);
+    if (profiler) await printProfile(profiler, 'CPU profile of the measured scroll');
     figures.push(...scrollFigures('fling top→bottom→top: ', fling.result), ...cpuFigures('fling: ', fling.cpu));
     figures.push({
       metric: 'machine: cores, load average (1 min) after',
