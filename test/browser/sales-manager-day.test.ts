@@ -144,6 +144,10 @@ describeWithBrowser("a sales manager's day", () => {
     expect(await (await checkFile(page)).innerText()).toContain('All 1,000 rows can be imported');
     expect(await (await runImport(page)).innerText()).toContain('1,000 Leads imported');
     await shot(page, 'en-06-import-done');
+    // Products she may read but not create: their list offers no import.
+    await goto(page, '/o/product');
+    await page.getByRole('table', { name: 'Products' }).locator('tbody tr[data-row]').first().waitFor();
+    expect(await page.getByTestId('open-import').count()).toBe(0);
     const mine = await gql<{ leads: { totalCount: number } }>(
       `query($me: ID) { leads(filter: { owner: { id: { eq: $me } }, title: { startsWith: "Trade fair lead" } }) { totalCount } }`,
       { me },

@@ -388,6 +388,21 @@ describe('the matrix: roles × owner-scoped objects × read paths', () => {
   });
 });
 
+test('each object says what the caller may do with its records at all (the studio hides the rest)', async () => {
+  const permissions = async (token?: string) => {
+    const { data } = await api.gql<{ objects: { name: string; permissions: Record<string, boolean> }[] }>(
+      `{ objects { name permissions { create read update delete } } }`,
+      undefined,
+      token,
+    );
+    return Object.fromEntries(data!.objects.map((o) => [o.name, o.permissions]));
+  };
+  const manager = await permissions(users.manager1.token);
+  expect(manager.product).toEqual({ create: false, read: true, update: false, delete: false });
+  expect(manager.deal).toEqual({ create: true, read: true, update: true, delete: false });
+  expect((await permissions()).product).toEqual({ create: true, read: true, update: true, delete: true });
+});
+
 test('CSV export goes through the same scopes and field rules', async () => {
   const csv = async (who: keyof typeof users, path: string) => {
     const response = await fetch(`${api.server.url}${path}`, {

@@ -47,6 +47,8 @@ export interface WorkspaceObject {
   readonly titleField: string | null;
   readonly api: ApiNames;
   readonly fields: readonly WorkspaceField[];
+  /** What the user may do with its records at all; absent: not asked (screens then offer everything). */
+  readonly permissions?: { readonly create: boolean; readonly update: boolean; readonly delete: boolean };
 }
 
 const SCALARS = new Set(['ID', 'String', 'Float', 'Int', 'Boolean', 'Date', 'DateTime', 'JSON']);

@@ -14,6 +14,11 @@ const WorkspaceModelDocument = graphql(`
       titleField
       api
       layout
+      permissions {
+        create
+        update
+        delete
+      }
       fields(includeSystem: true) {
         name
         label(locale: $locale)

@@ -139,9 +139,11 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
               {t('list.board')}
             </Button>
           )}
-          <Button component={Link} to={`/o/${object.name}/import`} variant="default" data-testid="open-import">
-            {t('import.open')}
-          </Button>
+          {object.permissions?.create !== false && (
+            <Button component={Link} to={`/o/${object.name}/import`} variant="default" data-testid="open-import">
+              {t('import.open')}
+            </Button>
+          )}
           <ExportMenu loading={exporting} onExport={(format) => void exportView(format)} />
         </Group>
       </Group>
