@@ -148,6 +148,18 @@ describeWithBrowser("a sales manager's day", () => {
     await goto(page, '/o/product');
     await page.getByRole('table', { name: 'Products' }).locator('tbody tr[data-row]').first().waitFor();
     expect(await page.getByTestId('open-import').count()).toBe(0);
+    // Deals she may edit but not delete: selected, they offer a bulk edit and no Delete.
+    await goto(page, '/o/deal');
+    await page
+      .getByRole('table', { name: 'Deals' })
+      .locator('tbody tr[data-row]')
+      .first()
+      .getByRole('checkbox')
+      .check();
+    const bulk = page.getByRole('region', { name: 'Selected records' });
+    await bulk.getByRole('button', { name: 'Edit field' }).waitFor();
+    expect(await bulk.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    await bulk.getByRole('button', { name: 'Clear selection' }).click();
     const mine = await gql<{ leads: { totalCount: number } }>(
       `query($me: ID) { leads(filter: { owner: { id: { eq: $me } }, title: { startsWith: "Trade fair lead" } }) { totalCount } }`,
       { me },

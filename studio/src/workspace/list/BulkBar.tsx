@@ -16,7 +16,8 @@ export function BulkBar(props: {
   fields: readonly WorkspaceField[];
   options: ReadonlyMap<string, ReadonlyMap<string, OptionLook>>;
   onEdit: (field: WorkspaceField, value: unknown) => Promise<BulkOutcome>;
-  onDelete: () => Promise<BulkOutcome>;
+  /** Absent: the user may not delete these records, and no Delete is offered. */
+  onDelete?: (() => Promise<BulkOutcome>) | undefined;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
@@ -51,9 +52,11 @@ export function BulkBar(props: {
           <Button size="xs" variant="default" onClick={() => setOpen('edit')}>
             {t('list.bulk.edit')}
           </Button>
-          <Button size="xs" color="red" variant="light" onClick={() => setOpen('delete')}>
-            {t('list.bulk.delete')}
-          </Button>
+          {props.onDelete && (
+            <Button size="xs" color="red" variant="light" onClick={() => setOpen('delete')}>
+              {t('list.bulk.delete')}
+            </Button>
+          )}
           <Button size="xs" variant="subtle" onClick={props.onClear}>
             {t('list.bulk.clear')}
           </Button>
@@ -72,13 +75,13 @@ export function BulkBar(props: {
         />
       )}
       <ConfirmModal
-        opened={open === 'delete'}
+        opened={open === 'delete' && props.onDelete !== undefined}
         title={t('list.bulk.deleteTitle', { count: props.count })}
         text={t('list.bulk.deleteText')}
         confirm={t('list.bulk.deleteConfirm', { count: props.count })}
         busy={busy}
         problems={problems}
-        onConfirm={() => void run(props.onDelete)}
+        onConfirm={() => props.onDelete && void run(props.onDelete)}
         onClose={close}
       />
     </Paper>

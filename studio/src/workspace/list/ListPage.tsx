@@ -187,11 +187,15 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
           fields={fields}
           options={ctx.options}
           onEdit={(field, value) => edits.bulkUpdate([...selected], field, value)}
-          onDelete={async () => {
-            const outcome = await edits.bulkDelete([...selected]);
-            if (outcome.ok) setSelected(new Set());
-            return outcome;
-          }}
+          onDelete={
+            object.permissions?.delete === false
+              ? undefined
+              : async () => {
+                  const outcome = await edits.bulkDelete([...selected]);
+                  if (outcome.ok) setSelected(new Set());
+                  return outcome;
+                }
+          }
           onClear={() => setSelected(new Set())}
         />
       )}
