@@ -83,13 +83,15 @@ export function BoardColumn({
               <span data-testid="count">{totals.count}</span>
             </Badge>
           </Group>
-          <ActionIcon
-            variant="subtle"
-            aria-label={t('board.column.add', { stage: stage.label })}
-            onClick={() => onCreate(stage)}
-          >
-            +
-          </ActionIcon>
+          {shape.object.permissions?.create !== false && (
+            <ActionIcon
+              variant="subtle"
+              aria-label={t('board.column.add', { stage: stage.label })}
+              onClick={() => onCreate(stage)}
+            >
+              +
+            </ActionIcon>
+          )}
         </Group>
         {shape.amount && (
           <>
