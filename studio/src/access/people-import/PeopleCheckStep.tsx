@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportPeopleMutation } from '../../gql/graphql';
 import { formatNumber } from '../../workspace/format';
+import { RowErrorsTable } from '../../workspace/import/RowErrorsTable';
 import type { PersonColumn } from './people-csv';
 
 /** What `importPeople` answers. */
@@ -64,33 +65,18 @@ export function PeopleCheckStep(props: Props) {
           <Title order={3} size="h4">
             {t('peopleImport.check.errors')}
           </Title>
-          <Table.ScrollContainer minWidth={600} mah={420}>
-            <Table
-              verticalSpacing={2}
-              stickyHeader
-              data-testid="people-import-errors"
-              aria-label={t('peopleImport.check.errors')}
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('peopleImport.check.row')}</Table.Th>
-                  <Table.Th>{t('peopleImport.columns.column')}</Table.Th>
-                  <Table.Th>{t('peopleImport.check.value')}</Table.Th>
-                  <Table.Th>{t('peopleImport.check.problem')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{columnOf(e.column)}</Table.Td>
-                    <Table.Td>{e.value ?? ''}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowErrorsTable
+            errors={result.errors.map((e) => ({ ...e, column: columnOf(e.column) }))}
+            headers={{
+              row: t('peopleImport.check.row'),
+              column: t('peopleImport.columns.column'),
+              value: t('peopleImport.check.value'),
+              problem: t('peopleImport.check.problem'),
+            }}
+            label={t('peopleImport.check.errors')}
+            maxHeight={420}
+            testId="people-import-errors"
+          />
         </Stack>
       )}
       <Group justify="space-between">

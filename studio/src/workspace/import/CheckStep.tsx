@@ -5,6 +5,7 @@ import type { WorkspaceField } from '../record-api';
 import type { WorkspaceModel } from '../use-workspace-model';
 import { downloadText, errorReportCsv } from './error-report';
 import type { ColumnMapping, ImportResult } from './import-request';
+import { RowErrorsTable } from './RowErrorsTable';
 import { ValueFix } from './ValueFix';
 
 interface Props {
@@ -105,28 +106,17 @@ export function CheckStep(props: Props) {
               {t('import.check.report')}
             </Button>
           </Group>
-          <Table.ScrollContainer minWidth={600} mah={360}>
-            <Table verticalSpacing={2} stickyHeader data-testid="import-errors">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('import.check.row')}</Table.Th>
-                  <Table.Th>{t('import.columns.column')}</Table.Th>
-                  <Table.Th>{t('import.check.value')}</Table.Th>
-                  <Table.Th>{t('import.check.message')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {result.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{e.column ?? ''}</Table.Td>
-                    <Table.Td>{e.value ?? ''}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RowErrorsTable
+            errors={result.errors.slice(0, SHOWN_ERRORS)}
+            headers={{
+              row: t('import.check.row'),
+              column: t('import.columns.column'),
+              value: t('import.check.value'),
+              problem: t('import.check.message'),
+            }}
+            maxHeight={360}
+            testId="import-errors"
+          />
           {result.rowsWithErrors > SHOWN_ERRORS && (
             <Text size="xs" c="dimmed">
               {t('import.check.moreErrors', {
