@@ -34,7 +34,7 @@ import {
 const DATASET = path.resolve(__dirname, '../../../shared/datasets/maven-crm');
 const MANIFEST = path.resolve(__dirname, '../../examples/sales-crm/manifest.json');
 const studio = studioSuite({ seed: 'none' });
-const shot = screenshotter('import-maven');
+const shot = screenshotter('import-maven', { fromTop: true });
 
 /** A spreadsheet's reading of a CSV without quoted commas (these files have none). */
 function csv(name: string): Record<string, string>[] {
