@@ -9,6 +9,9 @@ const dir = mkdtempSync(path.join(tmpdir(), 'stratum-cli-'));
 if (process.env.TEST_DATABASE_URL) process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 else process.env.DATA_DIR = dir;
 const workspace = uniqueName('cli');
+// Each command opens the database itself, as the CLI does: on the embedded one that is a fresh PGlite start per
+// command (seconds each on a busy 2-core machine), a dozen of them in the first test.
+jest.setTimeout(180_000);
 
 async function stratum(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
