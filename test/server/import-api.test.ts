@@ -200,6 +200,25 @@ test('related records are found by title, and unknown names are reported and fix
   ]);
 });
 
+test('a related record is found whatever the case and spacing of its name, and not by a longer title', async () => {
+  await api.gql(`mutation { createClinic(data: { title: "Zomba General Annex" }) { id } }`);
+  const csv = ['Ward,Clinic', 'Radiology,zomba  GENERAL', 'Dental,Zomba'].join('\n');
+  const columns = [
+    { column: 'Ward', field: 'name' },
+    { column: 'Clinic', field: 'clinic' },
+  ];
+  const dry = await importFile('wards', csv, { columns, dryRun: true });
+  // "Zomba" is only the start of two titles: not a match (a search would find both).
+  expect(dry.result).toMatchObject({ rowsWithErrors: 1, unmatched: { Clinic: { Zomba: 1 } } });
+  expect(dry.result.errors[0]).toMatchObject({ row: 3, code: 'UNKNOWN_RECORD' });
+  const done = await importFile('wards', csv, { columns, onError: 'skipInvalid' });
+  expect(done.result).toMatchObject({ committed: true, rowsWritten: 1 });
+  const { data } = await api.gql<{ wards: { edges: { node: { clinic: { title: string } | null } }[] } }>(
+    `{ wards(filter: { name: { eq: "Radiology" } }) { edges { node { clinic { title } } } } }`,
+  );
+  expect(data!.wards.edges.map((e) => e.node.clinic?.title)).toEqual(['Zomba General']);
+});
+
 test('a mapping that does not fit the file or the object is refused before any row is read', async () => {
   const { status, error } = await importFile('clinics', 'Clinic,Beds\nA,1', {
     columns: [

@@ -3,20 +3,29 @@ import { isUuid, relationSettings } from '../fields/relation-type';
 import { META_SCHEMA } from '../metadata/bootstrap';
 import { findObject, USER_OBJECT, type FieldDef } from '../model/model';
 import { ident, sql } from '../sql/sql';
-import type { RecordContext } from '../records/context';
+import type { RecordContext, RecordData } from '../records/context';
+import { findMany } from '../records/find';
 import { normalizeText } from './read-cell';
 import { forEachRecordWithValues } from './records-with-values';
 
+/** Names of a file looked up by search when no title matched them exactly (the rest are reported unknown). */
+const MAX_SEARCHES = 1000;
+/** Records a search reads: the ones whose title differs from a name only by case are among the first. */
+const SEARCH_PAGE = 50;
+
 /**
  * Finds related records by what a spreadsheet calls them: the target's title (a company's name), a user's name or
- * email, or an id. Names are looked up a chunk at a time (one query per relation field and chunk, through the record
- * service, so only records the importer may read are found) and remembered for the rest of the file.
+ * email, or an id, whatever the case and spacing. Names are looked up a chunk at a time (one query per relation field
+ * and chunk, then a search for each name that query missed, through the record service, so only records the
+ * importer may read are found) and remembered for the rest of the file.
  */
 export class RecordLookup {
   readonly #ctx: RecordContext;
   /** Per target object: normalised name → ids of the records with that title. */
   readonly #known = new Map<string, Map<string, string[]>>();
   #users: Map<string, string[]> | undefined;
+  /** Names looked up again by search, for the whole file: a file of thousands of unknown names stays cheap. */
+  #searchesLeft = MAX_SEARCHES;
 
   constructor(ctx: RecordContext) {
     this.#ctx = ctx;
@@ -36,12 +45,23 @@ export class RecordLookup {
     const title = object?.titleField ?? object?.fields.find((f) => f.type === 'text')?.name;
     for (const name of missing) known.set(normalizeText(name), []);
     if (!object || !title) return;
-    await forEachRecordWithValues(this.#ctx, target, title, missing, (record) => {
+    const found = (record: RecordData) => {
       const key = normalizeText(String(record[title] ?? ''));
       const ids = known.get(key) ?? [];
       if (!ids.includes(record.id)) ids.push(record.id);
       known.set(key, ids);
-    });
+    };
+    await forEachRecordWithValues(this.#ctx, target, title, missing, found);
+    // A spreadsheet's "acme corp" for the stored "Acme Corp": names the exact query missed are searched (the title's
+    // full-text index ignores case) and kept where the title is the same text but for case and spacing.
+    if (!object.fields.some((f) => f.name === title && f.searchable)) return;
+    const stillMissing = missing.filter((n) => known.get(normalizeText(n))!.length === 0);
+    for (const name of stillMissing.slice(0, this.#searchesLeft)) {
+      this.#searchesLeft -= 1;
+      const page = await findMany(this.#ctx, target, { search: name, first: SEARCH_PAGE });
+      for (const record of page.records)
+        if (normalizeText(String(record[title] ?? '')) === normalizeText(name)) found(record);
+    }
   }
 
   /** The ids a name stands for (none: unknown; several: ambiguous). An id stands for itself. */
