@@ -201,5 +201,13 @@ describeWithBrowser('the workspace list: a virtualised table of any object', () 
     await page.evaluate(`document.querySelector('[data-testid="list-scroller"]').scrollTo(0, 0)`);
     await shot(page, '07-russian', { fullPage: false });
     expect(errors).toEqual([]);
+
+    // Deals in the dark theme: the plain cells (badges, links, checkboxes) take the theme's colours.
+    const dark = await studio.newPage({ colorScheme: 'dark' });
+    await signIn(dark.page, api);
+    await openList(dark.page, 'Deals');
+    await dark.page.locator('tbody tr[data-row]').first().waitFor();
+    await shot(dark.page, '08-dark', { fullPage: false });
+    expect(dark.errors).toEqual([]);
   }, 60_000);
 });
