@@ -38,6 +38,7 @@ import {
   type Revision as RevisionRow,
 } from '@stratum/runtime';
 import { audit } from '../auth/audit';
+import { objectPermissionsField } from './object-permissions';
 import { isAdmin, type GraphQLContext } from './context';
 import { objectNames, typeName } from './names';
 import { JSONScalar, DateTimeScalar } from './scalars';
@@ -93,30 +94,10 @@ const FieldMeta = new GraphQLObjectType<FieldDef, GraphQLContext>({
 /** A field as `ObjectMeta.fields` answers it: with the GraphQL type of its object, for `graphqlType`. */
 type FieldOfObject = FieldDef & { readonly objectType?: string };
 
-/** What the caller may do with an object's records at all (row conditions may still refuse a given record). */
-const ObjectPermissions = new GraphQLObjectType<{ object: ObjectDef; ctx: GraphQLContext }>({
-  name: 'ObjectPermissions',
-  fields: Object.fromEntries(
-    (['create', 'read', 'update', 'delete'] as const).map((action) => [
-      action,
-      {
-        type: new GraphQLNonNull(GraphQLBoolean),
-        resolve: ({ object, ctx }: { object: ObjectDef; ctx: GraphQLContext }) =>
-          ctx.records.access?.can(action, object.name) ?? true,
-      },
-    ]),
-  ),
-});
-
 const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
   name: 'ObjectMeta',
   fields: {
-    permissions: {
-      type: new GraphQLNonNull(ObjectPermissions),
-      description:
-        'Whether the caller may create, read, update and delete records of this object at all (a studio hides what they may not do; row conditions may still refuse a given record)',
-      resolve: (object, _a, ctx) => ({ object, ctx }),
-    },
+    permissions: objectPermissionsField,
     name: { type: new GraphQLNonNull(GraphQLString) },
     pluralName: { type: new GraphQLNonNull(GraphQLString) },
     label: {
