@@ -207,16 +207,7 @@ class ImportRun {
 
   /** Writes prepared rows (a dry run writes too: its transaction is undone at the end). */
   async write({ pending, create }: PreparedChunk): Promise<void> {
-    if (create) {
-      try {
-        this.#rowsWritten += await this.#ctx.db.transaction((tx) => insertMany({ ...this.#ctx, db: tx }, create));
-        return;
-      } catch (error) {
-        if (!refusal(error)) throw error;
-        // Some row was refused (a validation rule, a constraint): find which, and write the others.
-      }
-    }
-    this.#rowsWritten += await this.#writeRows(pending);
+    this.#rowsWritten += await this.#writeRows(pending, create);
   }
 
   /**
@@ -397,15 +388,18 @@ class ImportRun {
    * Writes the good rows of a chunk through the record service in a savepoint. Rows the service refuses (a
    * validation rule, a value a field type rejects, a record outside the importer's scope) are reported at their
    * field and the rest written again; a refusal that names no row is narrowed down by halving the chunk.
+   * `prepared` is the rows' create already prepared (see `prepare`), else it is prepared here.
    */
-  async #writeRows(pending: readonly PendingRow[]): Promise<number> {
+  async #writeRows(pending: readonly PendingRow[], prepared: PreparedCreate | null = null): Promise<number> {
     if (pending.length === 0) return 0;
     try {
-      const create = prepareCreate(
-        this.#ctx,
-        this.#plan.object.name,
-        pending.map((p) => p.input),
-      );
+      const create =
+        prepared ??
+        prepareCreate(
+          this.#ctx,
+          this.#plan.object.name,
+          pending.map((p) => p.input),
+        );
       return await this.#ctx.db.transaction((tx) => insertMany({ ...this.#ctx, db: tx }, create));
     } catch (error) {
       if (!refusal(error)) throw error;
