@@ -235,12 +235,17 @@ test('a notify step reaches the members of a role and the named users, linked to
     r: taskId,
     i: { deal: missing },
   });
+  // The server's own workers may have taken the run while drain() looked: wait until it has ended.
   await api.server.workflows.drain();
-  const after = await gql<{ workflowRuns: { status: string; steps: { error: string | null }[] }[] }>(
-    `query($r: ID) { workflowRuns(workflow: "tellManagers", recordId: $r) { status steps { error } } }`,
-    { r: taskId },
-  );
-  const failed = after.workflowRuns.find((r) => r.status === 'FAILED');
+  let failed: { status: string; steps: { error: string | null }[] } | undefined;
+  for (const deadline = Date.now() + 20_000; !failed && Date.now() < deadline;) {
+    const after = await gql<{ workflowRuns: { status: string; steps: { error: string | null }[] }[] }>(
+      `query($r: ID) { workflowRuns(workflow: "tellManagers", recordId: $r) { status steps { error } } }`,
+      { r: taskId },
+    );
+    failed = after.workflowRuns.find((r) => r.status === 'FAILED');
+    if (!failed) await new Promise((r) => setTimeout(r, 100));
+  }
   expect(failed?.steps[0]?.error).toContain(`no deal "${missing}" that the run's actor may read`);
 });
 
