@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
-import { countIn, stage } from './steps/board';
+import { stage, waitForCount } from './steps/board';
 import {
   addDefault,
   checkFile,
@@ -42,6 +43,56 @@ function csv(name: string): Record<string, string>[] {
   const columns = header!.split(',');
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [columns[i]!, cell])));
 }
+
+/** The CRM's stages, and the Maven stages whose deals land in each (two by a mapping fixed in the check). */
+const STAGES: readonly { label: string; probability: number; maven: readonly string[]; closing: boolean }[] = [
+  { label: 'New', probability: 10, maven: [], closing: false },
+  { label: 'Qualified', probability: 25, maven: ['Prospecting'], closing: false },
+  { label: 'Proposal', probability: 50, maven: ['Engaging'], closing: false },
+  { label: 'Negotiation', probability: 75, maven: [], closing: false },
+  { label: 'Won', probability: 100, maven: ['Won'], closing: true },
+  { label: 'Lost', probability: 0, maven: ['Lost'], closing: true },
+];
+
+/** The amounts a spreadsheet adds up: the non-empty close values (imported in dollars: the column's currency). */
+const amountsOf = (rows: readonly Record<string, string>[]) =>
+  rows.filter((d) => d.close_value !== '').map((d) => Number(d.close_value));
+
+/**
+ * Dollars as the page's Intl writes them: `compact` as the board's headers, `exact` as their titles, `whole` as the
+ * dashboard's figures.
+ */
+function usd(page: Page, values: readonly number[], style: 'compact' | 'exact' | 'whole', language = 'en') {
+  return page.evaluate(
+    ({ values, style, language }) =>
+      values.map((v) =>
+        new Intl.NumberFormat(language, {
+          style: 'currency',
+          currency: 'USD',
+          ...(style === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+          ...(style === 'whole' ? { maximumFractionDigits: 0 } : {}),
+        }).format(v),
+      ),
+    { values: [...values], style, language },
+  );
+}
+
+/** A board header's sum or weighted sum: the compact figure and its title (the exact amounts). */
+async function header(page: Page, label: string, testId: 'sum' | 'weighted') {
+  const figure = stage(page, label).getByTestId(testId);
+  return { compact: await figure.textContent(), title: await figure.locator('..').getAttribute('title') };
+}
+
+const figuresTable = (page: Page, title: string) =>
+  page.getByRole('table', { name: `Figures of “${title}”`, exact: true });
+
+/** Every row of a dashboard card's figures table, as its cells' texts. */
+async function figureRows(page: Page, title: string): Promise<string[][]> {
+  const rows = await figuresTable(page, title).locator('tbody tr').all();
+  return Promise.all(rows.map((row) => row.locator('td').allInnerTexts()));
+}
+
+const n = (value: number) => value.toLocaleString('en');
 
 // Users are shared by every workspace of the test database: a run's own email domain.
 const RUN = Math.random().toString(36).slice(2, 8);
@@ -107,6 +158,7 @@ describeWithBrowser('importing the Maven CRM dataset through the wizard', () => 
     await shot(page, '00e-people-list', { fromTop: true });
 
     const count = (stageName: string) => deals.filter((d) => d.deal_stage === stageName).length;
+    const inStage = (s: (typeof STAGES)[number]) => deals.filter((d) => s.maven.includes(d.deal_stage!));
 
     // Companies: "account" is the name; the sector's typos and unknown sectors are explained in the check.
     await openImport(page, 'company');
@@ -195,62 +247,125 @@ describeWithBrowser('importing the Maven CRM dataset through the wizard', () => 
     expect(await (await runImport(page)).innerText()).toContain('8,800 Deals imported');
     await shot(page, '07-deal-done');
 
-    // The board against the spreadsheet: counts per stage, and the won deals' total.
+    // The board against the spreadsheet: every column's and zone's count, sum and (open stages) weighted sum, as
+    // its header shows them — compact, and exact in the header's title.
     await page.goto(new URL('/o/deal/board', page.url()).toString());
-    await stage(page, 'Qualified')
-      .getByTestId('count')
-      .filter({ hasText: String(count('Prospecting')) })
-      .waitFor();
-    expect(await countIn(page, 'Qualified')).toBe(count('Prospecting'));
-    expect(await countIn(page, 'Proposal')).toBe(count('Engaging'));
-    expect(await countIn(page, 'Won')).toBe(count('Won'));
-    expect(await countIn(page, 'Lost')).toBe(count('Lost'));
-    const wonTotal = deals.filter((d) => d.deal_stage === 'Won').reduce((sum, d) => sum + Number(d.close_value), 0);
-    const { data } = await api.gql<{
-      dealsAggregate: { key: { stage: string }; count: number; sum: { amount: number } }[];
-    }>(`{ dealsAggregate(groupBy: [{ field: stage }]) { key count sum { amount } } }`);
-    const won = data!.dealsAggregate.find((g) => g.key.stage === 'won')!;
-    expect(won).toMatchObject({ count: count('Won'), sum: { amount: wonTotal } });
-    await shot(page, '08-board');
+    for (const s of STAGES) await waitForCount(page, s.label, inStage(s).length);
+    for (const s of STAGES) {
+      const values = amountsOf(inStage(s));
+      const sum = values.reduce((total, v) => total + v, 0);
+      const shown = await header(page, s.label, 'sum');
+      expect(shown).toEqual(
+        values.length
+          ? { compact: (await usd(page, [sum], 'compact'))[0], title: (await usd(page, [sum], 'exact'))[0] }
+          : { compact: '0', title: '' },
+      );
+      if (s.closing) continue;
+      const hint = `Sum × stage probability (${s.probability} %)`;
+      const weighted = (sum * s.probability) / 100;
+      expect(await header(page, s.label, 'weighted')).toEqual(
+        values.length
+          ? {
+              compact: (await usd(page, [weighted], 'compact'))[0],
+              title: `${hint}: ${(await usd(page, [weighted], 'exact'))[0]}`,
+            }
+          : { compact: '0', title: hint },
+      );
+    }
+    const wonTotal = amountsOf(deals.filter((d) => d.deal_stage === 'Won')).reduce((sum, v) => sum + v, 0);
+    expect(await header(page, 'Won', 'sum')).toEqual({
+      compact: (await usd(page, [wonTotal], 'compact'))[0],
+      title: (await usd(page, [wonTotal], 'exact'))[0],
+    });
+    // The window only: the won and lost zones stick to its bottom, and a full-page shot paints them over the cards.
+    await shot(page, '08-board', { fullPage: false });
 
-    // The dashboard's funnel over all time: a deal has reached a stage when it is there, further on, or won.
+    // The dashboard over all time, every row of its figures tables against the spreadsheet.
     await page.goto(new URL('/dashboard?period=all', page.url()).toString());
-    const funnel = page.getByRole('region', { name: 'Funnel conversion', exact: true });
-    const table = funnel.getByRole('table', { name: 'Figures of “Funnel conversion”', exact: true });
-    await table.locator('tbody tr').first().waitFor();
-    const figures = new Map<string, string[]>();
-    for (const row of await table.locator('tbody tr').all()) {
-      const cells = await row.locator('td').allInnerTexts();
-      figures.set(cells[0]!, cells.slice(1));
+    await figuresTable(page, 'Funnel conversion').locator('tbody tr').first().waitFor();
+    // The funnel: a deal has reached a stage when it is there, at a later open stage, or won; lost ones are left out.
+    const steps = [...STAGES.filter((s) => !s.closing), STAGES.find((s) => s.label === 'Won')!];
+    const current = steps.map((s) => inStage(s).length);
+    const reached = current.map((_, i) => current.slice(i).reduce((sum, n) => sum + n, 0));
+    const shares = await page.evaluate(
+      (pairs) =>
+        pairs.map(([n, of]) =>
+          of ? new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(n / of) : '—',
+        ),
+      reached.map((n, i) => [n, i > 0 ? reached[i - 1]! : 0] as [number, number]),
+    );
+    expect(await figureRows(page, 'Funnel conversion')).toEqual(
+      steps.map((s, i) => [s.label, n(reached[i]!), n(current[i]!), shares[i]]),
+    );
+    // Pipeline value: each open stage's dollars, plain and weighted. Maven records no value for an open opportunity
+    // (close_value is empty until it closes), so the spreadsheet has none, and the card says so.
+    const pipeline: string[][] = [];
+    for (const s of steps.filter((x) => !x.closing)) {
+      const values = amountsOf(inStage(s));
+      if (!values.length) continue;
+      const sum = values.reduce((total, v) => total + v, 0);
+      const [plain, weighted] = await usd(page, [sum, (sum * s.probability) / 100], 'whole');
+      pipeline.push([`${s.label} (${s.probability}%)`, 'USD', n(values.length), plain!, weighted!]);
     }
-    const n = (value: number) => value.toLocaleString('en');
-    const open = count('Prospecting') + count('Engaging');
-    expect(figures.get('Qualified')?.slice(0, 2)).toEqual([n(open + count('Won')), n(count('Prospecting'))]);
-    expect(figures.get('Proposal')?.slice(0, 2)).toEqual([n(count('Engaging') + count('Won')), n(count('Engaging'))]);
-    expect(figures.get('Won')?.[0]).toBe(n(count('Won')));
-    // Won against the plan: each manager's team per month of the close date, as the spreadsheet sums it.
-    const plan = page.getByRole('table', { name: 'Figures of “Won against the sales plan”', exact: true });
+    const valueCard = page.getByRole('region', { name: 'Pipeline value by stage', exact: true });
+    if (pipeline.length) expect(await figureRows(page, 'Pipeline value by stage')).toEqual(pipeline);
+    else {
+      await valueCard.getByText('Nothing in this period.', { exact: true }).waitFor();
+      expect(await figuresTable(page, 'Pipeline value by stage').count()).toBe(0);
+    }
+    // Won against the plan: every row — each manager's team per month of the close date, as the spreadsheet sums it
+    // (no plan records: the plan and attainment columns are empty). Rows come by manager (their user id), then month.
     const managerOf = new Map(teams.map((t) => [t.sales_agent!, t.manager!]));
-    const wonIn = (manager: string, month: string) =>
-      deals
-        .filter((d) => d.deal_stage === 'Won' && managerOf.get(d.sales_agent!) === manager)
-        .filter((d) => {
-          const [m, , y] = d.close_date!.split('/');
-          return `${y}-${m!.padStart(2, '0')}` === month;
-        })
-        .reduce((sum, d) => sum + Number(d.close_value), 0);
-    for (const [manager, month, label] of [
-      ['Melvin Marxen', '2017-03', 'Mar 2017'],
-      ['Cara Losch', '2017-10', 'Oct 2017'],
-    ] as const) {
-      const row = plan
-        .locator('tbody tr')
-        .filter({ hasText: `${manager}'s team` })
-        .filter({ hasText: label });
-      const cells = await row.locator('td').allInnerTexts();
-      expect(Number(cells[2]!.replace(/\D/g, ''))).toBe(Math.round(wonIn(manager, month)));
+    const wonBy = new Map<string, { manager: string; month: string; won: number }>();
+    for (const d of deals.filter((x) => x.deal_stage === 'Won')) {
+      const [m, , y] = d.close_date!.split('/');
+      const manager = managerOf.get(d.sales_agent!)!;
+      const month = `${y}-${m!.padStart(2, '0')}`;
+      const row = wonBy.get(`${manager}|${month}`) ?? { manager, month, won: 0 };
+      row.won += Number(d.close_value);
+      wonBy.set(`${manager}|${month}`, row);
     }
+    const planRows = [...wonBy.values()].sort(
+      (a, b) => ids.get(a.manager)!.localeCompare(ids.get(b.manager)!) || a.month.localeCompare(b.month),
+    );
+    const months = await page.evaluate(
+      (list) =>
+        list.map((month) =>
+          new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+            new Date(`${month}-01T00:00:00Z`),
+          ),
+        ),
+      planRows.map((r) => r.month),
+    );
+    const won = await usd(
+      page,
+      planRows.map((r) => r.won),
+      'whole',
+    );
+    expect(planRows.length).toBeGreaterThan(2);
+    expect(await figureRows(page, 'Won against the sales plan')).toEqual(
+      planRows.map((r, i) => [`${r.manager}'s team`, months[i], won[i], '—', '—']),
+    );
     await shot(page, '09-dashboard');
+
+    // The board and the dashboard in Russian: the same figures, in its words and number format.
+    await page.getByTestId('language').selectOption('ru');
+    await page.goto(new URL('/o/deal/board', page.url()).toString());
+    await waitForCount(page, 'Выиграна', count('Won'));
+    await waitForCount(page, 'Квалификация', count('Prospecting'));
+    expect((await header(page, 'Выиграна', 'sum')).compact).toBe((await usd(page, [wonTotal], 'compact', 'ru'))[0]);
+    await shot(page, 'ru-08-board', { fullPage: false });
+    await page.goto(new URL('/dashboard?period=all', page.url()).toString());
+    const funnelRu = page.getByRole('table', { name: 'Цифры графика «Конверсия воронки»', exact: true });
+    await funnelRu.locator('tbody tr').first().waitFor();
+    expect((await funnelRu.locator('tbody tr').last().locator('td').allInnerTexts())[0]).toBe('Выиграна');
+    await page
+      .getByRole('table', { name: /^Цифры графика «.*план/ })
+      .locator('tbody tr')
+      .first()
+      .waitFor();
+    await shot(page, 'ru-09-dashboard');
+    await page.getByTestId('language').selectOption('en');
 
     // Every deal of an agent belongs to that agent.
     const { data: mine } = await api.gql<{ dealsAggregate: { key: { owner: string }; count: number }[] }>(

@@ -123,9 +123,17 @@ function readForm(req: Request): Promise<{ options: ImportOptions; file: NodeJS.
   });
 }
 
-/** csv-parse's errors (an unclosed quote, say) as bad input naming the line. */
+/**
+ * csv-parse's errors as bad input naming the line. An unclosed quote is noticed only at the end of the file, the line
+ * csv-parse names: the quote opened in the row after the last one it read (`records` counts the header too), so that
+ * row is named, numbered as the import numbers rows.
+ */
 function csvProblem(error: unknown): StratumError | undefined {
   if (!(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('CSV_')) return undefined;
-  const line = (error as { lines?: number }).lines;
-  return badInput({ path: line ? `file:${line}` : 'file', message: `is not valid CSV: ${error.message}` });
+  const { lines, records } = error as { lines?: number; records?: number };
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED' && records !== undefined) {
+    const opened = `the quote opened in row ${records + 1} is never closed`;
+    return badInput({ path: 'file', message: `is not valid CSV: ${opened} (the file ends at line ${lines})` });
+  }
+  return badInput({ path: lines ? `file:${lines}` : 'file', message: `is not valid CSV: ${error.message}` });
 }
