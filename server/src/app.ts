@@ -8,6 +8,7 @@ import { Workspaces } from './http/workspaces';
 import { authRoutes } from './http/auth-routes';
 import { graphiqlRoutes } from './http/graphiql';
 import { graphqlHandler } from './http/graphql-handler';
+import { redactRequest } from './http/log-redaction';
 import { studioRoutes } from './http/studio';
 import { restRoutes } from './rest/routes';
 import { webhookRoutes } from './rest/webhooks';
@@ -52,7 +53,8 @@ export function createApp(options: AppOptions): App {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' },
-      // Bearer tokens and cookies never reach the logs.
+      // Bearer tokens, cookies and webhook secrets (part of the URL) never reach the logs.
+      serializers: { req: redactRequest },
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',

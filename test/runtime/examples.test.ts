@@ -37,6 +37,17 @@ describe.each(['sales-crm', 'helpdesk'])('examples/%s', (example) => {
           {},
         );
         expect(Object.fromEntries(byStage.map((g) => [g.key.stage, g.count]))).toEqual(expected);
+        // Two pipelines: deals by stage, leads by status (converted is its won stage: conversion sets it).
+        expect(ctx.model.pipelines.map((p) => `${p.object}.${p.field}`)).toEqual(['deal.stage', 'lead.status']);
+        const leadPipeline = ctx.model.pipelines.find((p) => p.object === 'lead')!;
+        expect(leadPipeline.stages.filter((s) => s.won).map((s) => s.name)).toEqual(['converted']);
+        expect(leadPipeline.stages.filter((s) => s.lost).map((s) => s.name)).toEqual(['unqualified']);
+        const byStatus = await aggregate(ctx, 'lead', { groupBy: [{ field: 'status' }] });
+        const leads = (data.records.lead ?? []).reduce<Record<string, number>>(
+          (acc, l) => ({ ...acc, [l.status as string]: (acc[l.status as string] ?? 0) + 1 }),
+          {},
+        );
+        expect(Object.fromEntries(byStatus.map((g) => [g.key.status, g.count]))).toEqual(leads);
       }
     } finally {
       await db.close();

@@ -125,3 +125,63 @@ test('a script step that does not compile is refused with its line, before any r
     { path: 'workflows[0].steps[0].code', message: expect.stringMatching(/^SyntaxError: .* \(line 2\)$/) },
   ]);
 });
+
+test('a record trigger’s when may not follow a relation or read a computed field: the outbox row has neither', async () => {
+  const objects = [
+    { name: 'company', pluralName: 'companies', fields: [{ name: 'country', type: 'text' }] },
+    {
+      name: 'lead',
+      pluralName: 'leads',
+      fields: [
+        { name: 'title', type: 'text' },
+        { name: 'size', type: 'number' },
+        { name: 'company', type: 'relation', target: 'company' },
+        { name: 'double', type: 'formula', expression: 'size * 2' },
+        { name: 'dueAt', type: 'date' },
+      ],
+    },
+  ];
+  const workflow = (name: string, trigger: Record<string, unknown>) => ({
+    name,
+    trigger,
+    start: 'find',
+    steps: [{ id: 'find', type: 'findRecords', object: 'lead', first: 1 }],
+  });
+  const error = await apply({
+    objects,
+    workflows: [
+      workflow('georgian', { type: 'recordCreated', object: 'lead', when: { company: { country: 'GE' } } }),
+      workflow('doubled', { type: 'recordUpdated', object: 'lead', when: { $or: [{ double: { $gt: 10 } }] } }),
+    ],
+  });
+  expect(error).toBeInstanceOf(StratumError);
+  expect(error!.problems).toEqual([
+    {
+      path: 'workflows[0].trigger.when',
+      message: expect.stringMatching(/^workflow "georgian": trigger\.when cannot use "company": .*stored columns only/),
+    },
+    {
+      path: 'workflows[1].trigger.when',
+      message: expect.stringMatching(/^workflow "doubled": trigger\.when cannot use "double": .*formula or rollup/),
+    },
+  ]);
+  // A relation compared by id is a stored column; dateReached compiles `when` to SQL, where both work.
+  expect(
+    await apply({
+      objects,
+      workflows: [
+        workflow('byId', {
+          type: 'recordCreated',
+          object: 'lead',
+          when: { company: '0b5c2f5e-8a51-4f7e-9d7c-1b2a3c4d5e6f' },
+        }),
+        workflow('dated', {
+          type: 'dateReached',
+          object: 'lead',
+          field: 'dueAt',
+          when: { company: { country: 'GE' }, double: { $gt: 10 } },
+        }),
+      ],
+    }),
+  ).toBeNull();
+});

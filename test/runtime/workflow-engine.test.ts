@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import type { Db } from '../../runtime/src/db/db';
 import { loadModel } from '../../runtime/src/metadata/workspace';
 import { applyManifest } from '../../runtime/src/migrator/apply';
@@ -9,9 +9,16 @@ import { findMany } from '../../runtime/src/records/find';
 import type { RecordContext } from '../../runtime/src/records/context';
 import { startWorkflowEngine, type WorkflowEngine } from '../../runtime/src/workflows/engine';
 import { getRun, listRuns, type RunDetails } from '../../runtime/src/workflows/runs';
-import { smtpMailer } from '../../runtime/src/workflows/services';
+import { SMTP_TIMEOUTS, smtpMailer } from '../../runtime/src/workflows/services';
 import { createWorkflow, setWorkflowActive, updateWorkflow } from '../../runtime/src/workflows/workflow-edits';
-import { pruneOutbox } from '../../runtime/src/workflows/dispatch';
+import { dispatchOutbox, pruneOutbox } from '../../runtime/src/workflows/dispatch';
+import { openRunQueue } from '../../runtime/src/workflows/queue';
+import { runStore } from '../../runtime/src/workflows/run-store';
+import { compileTriggers, type CompiledTrigger } from '../../runtime/src/workflows/triggers';
+import { syncVersions } from '../../runtime/src/workflows/versions';
+import { scanTimeTriggers } from '../../runtime/src/workflows/schedules';
+import { parseCondition } from '../../runtime/src/conditions';
+import { conditionTarget } from '../../runtime/src/model/condition-targets';
 import { startSmtpServer } from '../support/smtp';
 import { types, workspaceWith } from '../support/workspace';
 import { uniqueName } from '../support/database';
@@ -644,4 +651,159 @@ test('dispatched outbox events are pruned after the retention; pending ones are 
   ]);
   expect(left.rows.map((r) => Number(r.id))).toEqual(ids.slice(1));
   await db.query(`DELETE FROM ${table} WHERE id = $1`, [ids[2]]);
+});
+
+test('an event whose trigger cannot be matched is skipped and reported; the other events and triggers fire', async () => {
+  // A definition stored before `when` on a relation was refused: evaluating it on the outbox row throws.
+  await createWorkflow(
+    db,
+    {
+      name: 'taskProbe',
+      active: true,
+      trigger: { type: 'recordCreated', object: 'task', when: { title: { $startsWith: 'Probe' } } },
+      start: 'find',
+      steps: [{ id: 'find', type: 'findRecords', object: 'deal', first: 1 }],
+    },
+    { workspace, types },
+  );
+  await engine.drain();
+  const model = await loadModel(db, workspace);
+  const compiled = compileTriggers(model, types, await syncVersions(db, model));
+  const probe = compiled.find((t) => t.workflow.name === 'taskProbe')!;
+  const poison: CompiledTrigger = {
+    ...probe,
+    workflow: { ...probe.workflow, name: 'poisoned' },
+    when: parseCondition({ deal: { stage: 'won' } }, conditionTarget(model, types, 'task'), { syntax: 'mongo' }),
+  };
+  const deal = await createRecord(await ctx(), 'deal', { name: 'Poison' });
+  const tasks = [
+    await createRecord(await ctx(), 'task', { title: 'Probe 1', deal: deal.id }),
+    await createRecord(await ctx(), 'task', { title: 'Probe 2', deal: deal.id }),
+  ];
+  const queue = await openRunQueue(db, { name: uniqueName('q'), leaseSeconds: 60, supervise: false });
+  const errors: string[] = [];
+  try {
+    const onError = (error: unknown, where: string) => errors.push(`${where}: ${(error as Error).message}`);
+    const first = await dispatchOutbox(db, model, types, [poison, ...compiled], runStore, queue, { onError });
+    expect(first).toMatchObject({ runs: 2, refused: 0 });
+    expect(first.events).toBeGreaterThanOrEqual(3);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^outbox event \d+ \(task:created .*\), trigger of workflow "poisoned": .*holds an id/);
+    // Nothing is left behind to fail again, and each run was made once.
+    expect(await dispatchOutbox(db, model, types, [poison, ...compiled], runStore, queue, { onError })).toEqual({
+      events: 0,
+      runs: 0,
+      refused: 0,
+    });
+    const runs = await runsOf('taskProbe');
+    expect(runs.map((r) => r.trigger.recordId).sort()).toEqual(tasks.map((t) => t.id).sort());
+  } finally {
+    await queue.stop();
+    await setWorkflowActive(db, 'taskProbe', false, { workspace, types });
+  }
+});
+
+test('dateReached reads a window larger than a page in pages: records sharing a moment are neither lost nor doubled', async () => {
+  await createWorkflow(
+    db,
+    {
+      name: 'visitPaged',
+      active: true,
+      trigger: { type: 'dateReached', object: 'property', field: 'visitAt', when: { title: { $startsWith: 'Paged' } } },
+      start: 'find',
+      steps: [{ id: 'find', type: 'findRecords', object: 'deal', first: 1 }],
+    },
+    { workspace, types },
+  );
+  const loaded = await loadModel(db, workspace);
+  // Only this workflow, scanned with a clock a day ahead (the engine's own scans use the real clock).
+  const model = { ...loaded, workflows: loaded.workflows.filter((w) => (w as { name: string }).name === 'visitPaged') };
+  const versions = await syncVersions(db, loaded);
+  const queue = await openRunQueue(db, { name: uniqueName('q'), leaseSeconds: 60, supervise: false });
+  try {
+    const t0 = Date.now() + 24 * 60 * 60 * 1000;
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+    expect(await scanTimeTriggers(db, model, types, versions, runStore, queue, at(0), { pageSize: 2 })).toBe(0);
+    const same = at(1).toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await createRecord(await ctx(), 'property', { title: `Paged ${i}`, status: 'sold', visitAt: same })).id,
+      );
+    ids.push((await createRecord(await ctx(), 'property', { title: 'Paged late', status: 'sold', visitAt: at(2) })).id);
+    await createRecord(await ctx(), 'property', { title: 'Paged after', status: 'sold', visitAt: at(20) });
+    expect(await scanTimeTriggers(db, model, types, versions, runStore, queue, at(10), { pageSize: 2 })).toBe(6);
+    const runs = await runsOf('visitPaged');
+    expect(runs.map((r) => r.trigger.recordId).sort()).toEqual([...ids].sort());
+    // The next window starts where this one ended.
+    expect(await scanTimeTriggers(db, model, types, versions, runStore, queue, at(30), { pageSize: 2 })).toBe(1);
+  } finally {
+    await queue.stop();
+    await setWorkflowActive(db, 'visitPaged', false, { workspace, types });
+  }
+});
+
+test('an SMTP server that never answers times out, and the send is retried as a retryable failure', async () => {
+  const sockets: Socket[] = [];
+  const silent = createTcpServer((socket) => sockets.push(socket)); // accepts, never greets
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+  const port = (silent.address() as AddressInfo).port;
+  const mailing = await startWorkflowEngine({
+    db,
+    types,
+    workspaces: [workspace],
+    queue: uniqueName('q'),
+    work: false,
+    mailer: smtpMailer(`smtp://127.0.0.1:${port}`, {
+      greetingTimeout: 300,
+      connectionTimeout: 300,
+      socketTimeout: 300,
+    }),
+  });
+  try {
+    // Without settings, the mailer gives up after SMTP_TIMEOUTS (10 s for the greeting), not nodemailer's 30 s.
+    const waited = Date.now();
+    await expect(
+      smtpMailer(`smtp://127.0.0.1:${port}`).send({
+        from: 'a@example.com',
+        to: 'b@example.com',
+        subject: 'Hi',
+        text: 'Hello',
+        messageId: '<default-timeouts@stratum>',
+      }),
+    ).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    expect(Date.now() - waited).toBeGreaterThanOrEqual(SMTP_TIMEOUTS.greetingTimeout - 500);
+    expect(Date.now() - waited).toBeLessThan(SMTP_TIMEOUTS.greetingTimeout + 5_000);
+    expect(SMTP_TIMEOUTS).toEqual({ connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    await createWorkflow(
+      db,
+      {
+        name: 'silentMail',
+        active: true,
+        trigger: { type: 'manual', object: 'deal' },
+        start: 'mail',
+        steps: [{ id: 'mail', type: 'sendEmail', to: 'nobody@example.com', subject: 'Hi', body: 'Hello', retries: 1 }],
+      },
+      { workspace, types },
+    );
+    const started = Date.now();
+    const id = await mailing.startRun(workspace, { workflow: 'silentMail' });
+    let run = await getRun(db, schema(), id);
+    while (!['COMPLETED', 'FAILED'].includes(run.status) && Date.now() - started < 20_000) {
+      await mailing.drain();
+      run = await getRun(db, schema(), id);
+      await sleep(100);
+    }
+    expect(run.status).toBe('FAILED');
+    expect(run.steps.map((s) => [s.status, s.attempt, s.error?.code])).toEqual([
+      ['FAILED', 1, 'RETRYABLE'],
+      ['FAILED', 2, 'RETRYABLE'],
+    ]);
+    expect(run.steps[0]!.error!.message).toMatch(/^SMTP failed: .*(Greeting never received|timeout)/i);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  } finally {
+    await mailing.stop();
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => silent.close(resolve));
+  }
 });

@@ -4,10 +4,10 @@ import { startSmtpServer } from '../support/smtp';
 /**
  * The sales CRM example's automations, end to end through the API of a server seeded with
  * `examples/sales-crm`, with a real SMTP server: inbound leads round-robin with a call task, the
- * proposal follow-up, the discount approval by a head of sales, the thank-you e-mail on a won deal,
- * the reminder three days before the close date and the 90-day win-back. Time triggers are scanned with
- * a chosen clock (`scanTimeTriggers(now)`) instead of waiting for days; a scan moves every time trigger's
- * watermark to its clock, so the tests scan in increasing time.
+ * proposal follow-up, the discount approval by a head of sales (on an update and on creation), the
+ * thank-you e-mail on a won deal, the reminder three days before the close date and the 90-day win-back.
+ * Time triggers are scanned with a chosen clock (`scanTimeTriggers(now)`) instead of waiting for days; a
+ * scan moves every time trigger's watermark to its clock, so the tests scan in increasing time.
  */
 let api: TestApi;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -172,6 +172,50 @@ test('a discount above 20% waits for a head of sales; rejected, it goes back to 
   );
 });
 
+test('a deal created with a discount above 20% waits for a head of sales too; approved, it keeps the discount', async () => {
+  const { createDeal } = await gql<{ createDeal: { id: string } }>(
+    `mutation { createDeal(data: { name: "Solar roof", stage: "negotiation", discount: 30 }) { id } }`,
+  );
+  expect((await runOn('discountApprovalOnCreate', createDeal.id)).status).toBe('WAITING');
+  const { approvals } = await gql<{ approvals: { id: string; message: string; role: string }[] }>(
+    '{ approvals { id message role } }',
+    {},
+    people.hanna!.token,
+  );
+  const approval = approvals.find((a) => a.message === '30% discount on Solar roof')!;
+  expect(approval.role).toBe('head');
+  await gql(
+    `mutation($id: ID!) { decideApproval(id: $id, approve: true) { status } }`,
+    { id: approval.id },
+    people.hanna!.token,
+  );
+  const deadline = Date.now() + 20_000;
+  let run = await runOn('discountApprovalOnCreate', createDeal.id);
+  while (run.status === 'WAITING' && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    run = await runOn('discountApprovalOnCreate', createDeal.id);
+  }
+  expect(run.steps.map((s) => [s.id, s.status])).toEqual([
+    ['ask', 'COMPLETED'],
+    ['approved', 'COMPLETED'],
+  ]);
+  const { deal } = await gql<{ deal: { discount: number } }>(`query($id: ID!) { deal(id: $id) { discount } }`, {
+    id: createDeal.id,
+  });
+  expect(deal.discount).toBe(30);
+  const { notifications } = await gql<{ notifications: { message: string }[] }>('{ notifications { message } }');
+  expect(notifications.map((n) => n.message)).toContain('The 30% discount on Solar roof was approved');
+  // A small discount at creation asks nobody.
+  const small = await gql<{ createDeal: { id: string } }>(
+    `mutation { createDeal(data: { name: "Solar panel", stage: "negotiation", discount: 15 }) { id } }`,
+  );
+  const { workflowRuns } = await gql<{ workflowRuns: unknown[] }>(
+    `query($r: ID) { workflowRuns(workflow: "discountApprovalOnCreate", recordId: $r) { id } }`,
+    { r: small.createDeal.id },
+  );
+  expect(workflowRuns).toEqual([]);
+});
+
 test('three days before an open deal closes, its owner gets a task and a notification', async () => {
   const close = new Date(Date.now() + 10 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const { createDeal } = await gql<{ createDeal: { id: string } }>(
@@ -271,7 +315,16 @@ test('a manager books a demo from their lead’s button and follows the run, but
     { title: 'Demo for Kutaisi Bakery', owner: { id: people.anna!.id } },
   ]);
 
-  // A colleague's lead: its runs are not Anna's to see, nor every run of the workspace.
+  // A colleague's lead is not Anna's to act on: she cannot even read it, so it is missing to her.
+  const refused = await asAnna(`mutation($r: ID) { runWorkflow(name: "bookDemo", recordId: $r) { id } }`, {
+    r: colleagues,
+  });
+  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  const onRecord = `query($r: ID) { manualWorkflows(object: "lead", recordId: $r) { name } }`;
+  expect((await asAnna(onRecord, { r: colleagues })).data).toEqual({ manualWorkflows: [] });
+  expect((await asAnna(onRecord, { r: own })).data).toEqual({ manualWorkflows: [{ name: 'bookDemo' }] });
+
+  // Its runs are not Anna's to see, nor every run of the workspace.
   await gql(`mutation($r: ID) { runWorkflow(name: "bookDemo", recordId: $r) { id } }`, { r: colleagues });
   const theirs = await runOn('bookDemo', colleagues);
   expect((await asAnna(`query($r: ID) { workflowRuns(recordId: $r) { id } }`, { r: colleagues })).data).toEqual({

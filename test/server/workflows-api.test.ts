@@ -288,3 +288,214 @@ test('only admins manage workflows', async () => {
   const listed = await api.gql(`{ workflowRuns { id } }`, {}, login.token);
   expect(listed.errors![0]!.extensions!.code).toBe('FORBIDDEN');
 });
+
+async function createActive(input: Record<string, unknown>): Promise<void> {
+  const created = await api.gql(`mutation($input: JSON!) { createWorkflow(input: $input) { revision } }`, {
+    input: { active: true, ...input },
+  });
+  expect(created.errors).toBeUndefined();
+}
+
+test('recordDeleted fires on a delete with the record as it was; deactivated, it no longer starts; deleted, it is gone', async () => {
+  await createActive({
+    name: 'farewell',
+    trigger: { type: 'recordDeleted', object: 'property', when: { status: 'sold' } },
+    start: 'note',
+    steps: [{ id: 'note', type: 'createRecord', object: 'viewing', data: { title: 'Gone: {{trigger.record.title}}' } }],
+  });
+  const property = async (title: string, status: string) =>
+    (
+      await api.gql<{ createProperty: { id: string } }>(
+        'mutation($t: String!, $s: String) { createProperty(data: { title: $t, status: $s }) { id } }',
+        { t: title, s: status },
+      )
+    ).data!.createProperty.id;
+  const remove = async (id: string) =>
+    expect((await api.gql(`mutation($id: ID!) { deleteProperty(id: $id) { id } }`, { id })).errors).toBeUndefined();
+  const sold = await property('Old mill', 'sold');
+  const kept = await property('Old barn', 'available');
+  await remove(kept); // does not match `when`
+  await remove(sold);
+  const [run] = await until(
+    () => runs('farewell'),
+    (r) => r[0]?.status === 'COMPLETED',
+  );
+  const gone = await api.gql<{ viewings: { edges: { node: { title: string } }[] } }>(
+    '{ viewings(filter: { title: { startsWith: "Gone:" } }) { edges { node { title } } } }',
+  );
+  expect(gone.data!.viewings.edges.map((e) => e.node.title)).toEqual(['Gone: Old mill']);
+  expect(await runs('farewell')).toHaveLength(1);
+  const details = await api.gql<{ workflowRun: { trigger: { type: string; recordId: string } } }>(
+    'query($id: ID!) { workflowRun(id: $id) { trigger } }',
+    { id: run!.id },
+  );
+  expect(details.data!.workflowRun.trigger).toMatchObject({ type: 'recordDeleted', recordId: sold });
+
+  const deactivated = await api.gql(`mutation { deactivateWorkflow(name: "farewell") { revision } }`);
+  expect(deactivated.errors).toBeUndefined();
+  expect(
+    (await api.gql<{ workflow: { active: boolean } }>('{ workflow(name: "farewell") { active } }')).data!.workflow
+      .active,
+  ).toBe(false);
+  await remove(await property('Old shed', 'sold'));
+  // Give the engine the time it took to run the first one, and more: nothing starts.
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await runs('farewell')).toHaveLength(1);
+
+  const deleted = await api.gql(`mutation { deleteWorkflow(name: "farewell") { revision } }`);
+  expect(deleted.errors).toBeUndefined();
+  const workflows = await api.gql<{ workflows: { name: string }[] }>('{ workflows { name } }');
+  expect(workflows.data!.workflows.map((w) => w.name)).not.toContain('farewell');
+  const missing = await api.gql('{ workflow(name: "farewell") { name } }');
+  expect(missing.data).toEqual({ workflow: null });
+});
+
+test('an admin cancels a waiting run; an ended run cannot be cancelled', async () => {
+  await createActive({
+    name: 'slowly',
+    trigger: { type: 'manual' },
+    start: 'wait',
+    steps: [
+      { id: 'wait', type: 'delay', seconds: 3600, next: 'after' },
+      { id: 'after', type: 'findRecords', object: 'viewing' },
+    ],
+  });
+  const started = await api.gql<{ runWorkflow: { id: string } }>('mutation { runWorkflow(name: "slowly") { id } }');
+  const id = started.data!.runWorkflow.id;
+  await until(
+    () => runs('slowly'),
+    (r) => r[0]?.status === 'WAITING',
+  );
+  const cancelled = await api.gql<{
+    cancelWorkflowRun: {
+      status: string;
+      finishedAt: string | null;
+      wakeAt: string | null;
+      steps: { id: string; status: string; finishedAt: string | null }[];
+    };
+  }>('mutation($id: ID!) { cancelWorkflowRun(id: $id) { status finishedAt wakeAt steps { id status finishedAt } } }', {
+    id,
+  });
+  expect(cancelled.errors).toBeUndefined();
+  expect(cancelled.data!.cancelWorkflowRun).toMatchObject({ status: 'CANCELLED', wakeAt: null });
+  // The delay it waited at ends with it: the history does not show a step still waiting.
+  expect(cancelled.data!.cancelWorkflowRun.steps).toEqual([
+    { id: 'wait', status: 'CANCELLED', finishedAt: expect.any(String) },
+  ]);
+  expect(cancelled.data!.cancelWorkflowRun.finishedAt).not.toBeNull();
+  const again = await api.gql('mutation($id: ID!) { cancelWorkflowRun(id: $id) { status } }', { id });
+  expect(again.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+  expect((await runs('slowly')).map((r) => r.status)).toEqual(['CANCELLED']);
+});
+
+test('a script step reports its budgets in meta.usage and, when it throws, SCRIPT_ERROR with the line', async () => {
+  await createActive({
+    name: 'counting',
+    trigger: { type: 'manual' },
+    start: 'count',
+    steps: [
+      {
+        id: 'count',
+        type: 'script',
+        code: "const found = records.find('viewing', { first: 5 });\nreturn { found: found.length };",
+        next: 'fail',
+      },
+      { id: 'fail', type: 'script', code: "const a = 1;\nconst b = records.find('viewing', {});\nnull.boom;" },
+    ],
+  });
+  const started = await api.gql<{ runWorkflow: { id: string } }>('mutation { runWorkflow(name: "counting") { id } }');
+  expect(started.errors).toBeUndefined();
+  await until(
+    () => runs('counting'),
+    (r) => r[0]?.status === 'FAILED',
+  );
+  const result = await api.gql<{
+    workflowRuns: { steps: { id: string; status: string; output: unknown; errorDetails: unknown; meta: unknown }[] }[];
+  }>('{ workflowRuns(workflow: "counting") { steps { id status output errorDetails meta } } }');
+  const [count, fail] = result.data!.workflowRuns[0]!.steps;
+  expect(count).toMatchObject({
+    id: 'count',
+    status: 'COMPLETED',
+    meta: { usage: { queries: 1, writes: 0, rowsRead: expect.any(Number), durationMs: expect.any(Number) } },
+  });
+  expect((count!.meta as { usage: { rowsRead: number } }).usage.rowsRead).toBe(
+    (count!.output as { found: number }).found,
+  );
+  expect(fail).toMatchObject({
+    id: 'fail',
+    status: 'FAILED',
+    errorDetails: { code: 'SCRIPT_ERROR', line: 3, message: expect.stringMatching(/TypeError/) },
+    meta: { usage: { queries: 1, writes: 0 } },
+  });
+});
+
+test('a member starts a manual run only on a record they may update: FORBIDDEN when they only read it', async () => {
+  const role = await api.gql(`mutation($r: JSON!) { saveRole(input: $r) { applied } }`, {
+    r: {
+      name: 'agent',
+      rules: [
+        { action: 'read', subject: ['property', 'viewing'] },
+        { action: ['update', 'create'], subject: 'property', conditions: { owner: '$user.id' } },
+      ],
+    },
+  });
+  expect(role.errors).toBeUndefined();
+  await createActive({
+    name: 'markReserved',
+    trigger: { type: 'manual', object: 'property' },
+    start: 'mark',
+    steps: [{ id: 'mark', type: 'updateRecord', object: 'property', data: { status: 'reserved' } }],
+  });
+  const email = `agent-${Date.now()}@example.com`;
+  const password = 'an agent password';
+  const user = await api.gql<{ createUser: { id: string } }>(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email, password, name: 'Agent', roles: ['agent'] } },
+  );
+  const login = (await (
+    await fetch(`${api.server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+  ).json()) as { token: string };
+  const property = async (title: string, owner?: string) =>
+    (
+      await api.gql<{ createProperty: { id: string } }>(
+        'mutation($t: String!, $o: ID) { createProperty(data: { title: $t, status: "sold", owner: $o }) { id } }',
+        { t: title, o: owner },
+      )
+    ).data!.createProperty.id;
+  const theirs = await property('Agent’s cottage', user.data!.createUser.id);
+  const others = await property('Someone else’s villa');
+  const run = (id: string) =>
+    api.gql(`mutation($r: ID) { runWorkflow(name: "markReserved", recordId: $r) { id } }`, { r: id }, login.token);
+  const buttons = (id: string) =>
+    api.gql<{ manualWorkflows: { name: string }[] }>(
+      `query($r: ID) { manualWorkflows(object: "property", recordId: $r) { name } }`,
+      { r: id },
+      login.token,
+    );
+
+  expect((await run(others)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  expect((await run('00000000-0000-4000-8000-000000000000')).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  expect((await buttons(others)).data!.manualWorkflows.map((w) => w.name)).not.toContain('markReserved');
+  expect((await buttons(theirs)).data!.manualWorkflows.map((w) => w.name)).toContain('markReserved');
+  expect((await run(theirs)).errors).toBeUndefined();
+  await until(
+    async () =>
+      (
+        await api.gql<{ property: { status: string } }>('query($id: ID!) { property(id: $id) { status } }', {
+          id: theirs,
+        })
+      ).data!.property.status,
+    (status) => status === 'reserved',
+  );
+  const untouched = await api.gql<{ property: { status: string } }>(
+    'query($id: ID!) { property(id: $id) { status } }',
+    {
+      id: others,
+    },
+  );
+  expect(untouched.data!.property.status).toBe('sold');
+});

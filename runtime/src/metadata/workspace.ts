@@ -97,7 +97,8 @@ function workflowTables(schema: string): string {
       seq integer NOT NULL,
       "stepId" text NOT NULL,
       type text NOT NULL,
-      status text NOT NULL CHECK (status IN ('RUNNING', 'WAITING', 'COMPLETED', 'FAILED', 'SKIPPED')),
+      status text NOT NULL CONSTRAINT _wf_steps_status_check
+        CHECK (status IN ('RUNNING', 'WAITING', 'COMPLETED', 'FAILED', 'SKIPPED', 'CANCELLED')),
       attempt integer NOT NULL DEFAULT 1,
       input jsonb,
       output jsonb,
@@ -109,6 +110,15 @@ function workflowTables(schema: string): string {
       meta jsonb,
       PRIMARY KEY ("runId", seq)
     );
+    -- Workspaces made before steps could be CANCELLED: widen their check once (NOT VALID: the old rows fit it).
+    DO $$ BEGIN
+      IF EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = '"${schema}"._wf_steps'::regclass
+                   AND conname = '_wf_steps_status_check' AND pg_get_constraintdef(oid) NOT LIKE '%CANCELLED%') THEN
+        ALTER TABLE "${schema}"._wf_steps DROP CONSTRAINT _wf_steps_status_check;
+        ALTER TABLE "${schema}"._wf_steps ADD CONSTRAINT _wf_steps_status_check
+          CHECK (status IN ('RUNNING', 'WAITING', 'COMPLETED', 'FAILED', 'SKIPPED', 'CANCELLED')) NOT VALID;
+      END IF;
+    END $$;
     CREATE TABLE IF NOT EXISTS "${schema}"._wf_state (
       workflow text NOT NULL,
       key text NOT NULL,
@@ -135,7 +145,7 @@ function workflowTables(schema: string): string {
 
 /**
  * In-app notifications (`notifications/notifications.ts`): a title and a body for one user, linked to a
- * record. `key` makes a notify step's insert idempotent (one row per step run and user, however often
+ * record (and, for an approval step's request, to the approval: `approvalId`). `key` makes a notify step's insert idempotent (one row per step run and user, however often
  * the step is executed). Workspaces made before titles and bodies had `message`: it becomes the title.
  */
 function notificationTable(schema: string): string {
@@ -157,7 +167,8 @@ function notificationTable(schema: string): string {
         ALTER TABLE "${schema}"._notifications RENAME COLUMN message TO title;
       END IF;
     END $$;
-    ALTER TABLE "${schema}"._notifications ADD COLUMN IF NOT EXISTS body text, ADD COLUMN IF NOT EXISTS key text;
+    ALTER TABLE "${schema}"._notifications ADD COLUMN IF NOT EXISTS body text, ADD COLUMN IF NOT EXISTS key text,
+      ADD COLUMN IF NOT EXISTS "approvalId" uuid;
     DROP INDEX IF EXISTS "${schema}"._notifications_user;
     CREATE INDEX IF NOT EXISTS _notifications_mine ON "${schema}"._notifications ("userId", "createdAt" DESC, id DESC);
     CREATE INDEX IF NOT EXISTS _notifications_unread ON "${schema}"._notifications ("userId") WHERE "readAt" IS NULL;

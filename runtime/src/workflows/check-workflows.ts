@@ -1,4 +1,4 @@
-import { parseCondition } from '../conditions';
+import { parseCondition, type ConditionNode } from '../conditions';
 import { badInput, formatPath, isStratumError, type Problem } from '../errors';
 import { atScriptLine, checkScriptSyntax } from '../scripts';
 import type { FieldTypeRegistry } from '../fields/registry';
@@ -33,6 +33,42 @@ function withoutTemplates(value: unknown): Record<string, unknown> {
   return (strip(value) as Record<string, unknown> | undefined) ?? {};
 }
 
+/** Record triggers, whose `when` is evaluated in memory on the outbox row (dateReached compiles it to SQL). */
+const OUTBOX_TRIGGERS: ReadonlySet<string> = new Set([
+  'recordCreated',
+  'recordUpdated',
+  'recordDeleted',
+  'stageChanged',
+]);
+
+/**
+ * The fields of a parsed `when` that an outbox row cannot answer: relations followed to the related record
+ * (`{ company: { country: "GE" } }`) and computed fields (formulas, rollups). The row holds the record's
+ * stored columns only, a relation as the related id.
+ */
+function fieldsNotInOutbox(node: ConditionNode): { field: string; why: string }[] {
+  switch (node.kind) {
+    case 'relation':
+      return [{ field: node.field, why: 'a condition on the related record; the row holds only its id' }];
+    case 'comparison':
+      return node.field.computed
+        ? [
+            {
+              field: node.field.name,
+              why: 'a formula or rollup; a condition step, which reads the record, can test it',
+            },
+          ]
+        : [];
+    case 'and':
+    case 'or':
+      return node.nodes.flatMap(fieldsNotInOutbox);
+    case 'not':
+      return fieldsNotInOutbox(node.node);
+    case 'constant':
+      return [];
+  }
+}
+
 /** The ids of a loop body: the chain of `next` links from its first step (cycles stop the walk). */
 export function loopBody(workflow: WorkflowDef, first: string): string[] {
   const byId = new Map(workflow.steps.map((step) => [step.id, step]));
@@ -60,18 +96,31 @@ export function checkWorkflows(model: Model, types: FieldTypeRegistry): void {
       if (name !== undefined && !findObject(model, name)) problems.push({ path, message: `unknown object "${name}"` });
     };
     const condition = (value: Record<string, unknown> | undefined, objectName: string | undefined, path: string) => {
-      if (!value || !objectName || !findObject(model, objectName)) return;
+      if (!value || !objectName || !findObject(model, objectName)) return null;
       try {
-        parseCondition(withoutTemplates(value), conditionTarget(model, types, objectName), { syntax: 'mongo', path });
+        return parseCondition(withoutTemplates(value), conditionTarget(model, types, objectName), {
+          syntax: 'mongo',
+          path,
+        });
       } catch (error) {
         if (!isStratumError(error)) throw error;
         problems.push(...error.problems);
+        return null;
       }
     };
     const trigger = workflow.trigger;
     const triggerObject = 'object' in trigger ? trigger.object : undefined;
     object(triggerObject, at('trigger', 'object'));
-    if ('when' in trigger) condition(trigger.when, triggerObject, at('trigger', 'when'));
+    const when = 'when' in trigger ? condition(trigger.when, triggerObject, at('trigger', 'when')) : null;
+    if (when && OUTBOX_TRIGGERS.has(trigger.type)) {
+      for (const { field, why } of fieldsNotInOutbox(when))
+        problems.push({
+          path: at('trigger', 'when'),
+          message:
+            `workflow "${workflow.name}": trigger.when cannot use "${field}": a ${trigger.type} trigger checks ` +
+            `\`when\` on the outbox row, which holds the record's stored columns only (${why})`,
+        });
+    }
     if (trigger.type === 'dateReached' || (trigger.type === 'stageChanged' && trigger.field)) {
       const target = triggerObject ? findObject(model, triggerObject) : undefined;
       const fieldName = trigger.field!;

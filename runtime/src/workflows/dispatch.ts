@@ -3,8 +3,15 @@ import type { FieldTypeRegistry } from '../fields/registry';
 import type { Model } from '../model/model';
 import type { RunQueue } from './queue';
 import type { NewRun, RunStore } from './run-store';
-import { MAX_RUN_DEPTH } from './run-model';
+import { MAX_RUN_DEPTH, type TriggerEvent } from './run-model';
 import { decodeEvent, matchEvent, runActor, type CompiledTrigger, type OutboxEvent } from './triggers';
+
+export interface DispatchOptions {
+  /** Events taken in one transaction (default 500). */
+  readonly limit?: number;
+  /** Told about each event (or trigger on an event) that failed to match and was skipped. */
+  readonly onError?: (error: unknown, where: string) => void;
+}
 
 export interface DispatchResult {
   readonly events: number;
@@ -19,6 +26,10 @@ export interface DispatchResult {
  * their jobs and marks the events processed. An event is therefore either fully dispatched or not at all:
  * nothing is lost between a record's commit and its trigger, and nothing fires twice (each run's
  * trigger key is the event's id).
+ *
+ * An event that cannot be decoded, or a trigger whose matching throws on it, is reported to `onError` and
+ * skipped (the event is marked processed with the rest): one bad event or definition must not hold back
+ * every later event of the workspace, which a throw inside this transaction would do forever.
  */
 export async function dispatchOutbox(
   db: Db,
@@ -27,8 +38,9 @@ export async function dispatchOutbox(
   triggers: readonly CompiledTrigger[],
   store: RunStore,
   queue: RunQueue,
-  limit = 500,
+  options: DispatchOptions = {},
 ): Promise<DispatchResult> {
+  const { limit = 500, onError = () => undefined } = options;
   // The (object, event) pairs some trigger may fire on; other events are only marked processed, and
   // their row images are not even read.
   const relevant = [...new Set(triggers.flatMap(firingEvents))];
@@ -52,9 +64,19 @@ export async function dispatchOutbox(
     const runs: NewRun[] = [];
     let refused = 0;
     for (const event of events) {
-      const decoded = decodeEvent(model, types, event);
+      const where = `outbox event ${event.id} (${event.object}:${event.event} ${event.recordId})`;
+      let decoded: TriggerEvent | null;
+      try {
+        decoded = decodeEvent(model, types, event);
+      } catch (error) {
+        onError(error, where);
+        continue;
+      }
       if (!decoded) continue;
-      for (const match of matchEvent(triggers, event, decoded)) {
+      const { matches, failures } = matchEvent(triggers, event, decoded);
+      for (const { trigger, error } of failures)
+        onError(error, `${where}, trigger of workflow "${trigger.workflow.name}"`);
+      for (const match of matches) {
         if (event.runDepth > MAX_RUN_DEPTH) {
           refused += 1;
           continue;

@@ -8,6 +8,7 @@ import type { Model } from '../model/model';
 import { findOne } from '../records/find';
 import type { ScriptRunner } from '../scripts';
 import { defaultScriptRunner } from '../validation/default-runner';
+import { wakeOverdueApprovals } from './approval-timeouts';
 import { findWorkflow, type WorkflowDef } from './definition';
 import { dispatchOutbox, pruneOutbox } from './dispatch';
 import { advanceBatch, advanceRun, type ExecutionEnv } from './executor';
@@ -215,7 +216,13 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     let record = null;
     if (request.recordId) {
       if (!object) throw badInput({ path: 'recordId', message: `workflow "${workflow.name}" does not run on records` });
-      record = await findOne({ db, model, types, actor: { kind: 'system' } }, object, request.recordId);
+      // Read as the run will act: a run as the triggering user sees only what that user may read.
+      const actor = runActor(workflow.runAs, request.userId);
+      const reader =
+        actor.kind === 'user'
+          ? { db, model, types, actor, access: await env.access(db, model, actor.id) }
+          : { db, model, types, actor };
+      record = await findOne(reader, object, request.recordId);
       if (!record) throw notFound(`No ${object} with id ${request.recordId}`, { id: request.recordId });
     }
     return {
@@ -280,7 +287,7 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
         if (patient && (quietUntil.get(workspace) ?? 0) > Date.now()) continue;
         const { model, triggers } = await state(workspace);
         const started = performance.now();
-        const result = await dispatchOutbox(db, model, types, triggers, runStore, queue);
+        const result = await dispatchOutbox(db, model, types, triggers, runStore, queue, { onError });
         const pause = (performance.now() - started) * IDLE_SHARE;
         if (result.events === 0 && pause > pollMs)
           quietUntil.set(workspace, Date.now() + Math.min(pause, MAX_IDLE_POLL_MS));
@@ -383,6 +390,8 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
     for (const workspace of workspaces) {
       const { model, versions } = await state(workspace);
       total += await scanTimeTriggers(db, model, types, versions, runStore, queue, now);
+      // Not counted: a run past its approval's due time is not a new run (approval-timeouts.ts).
+      await wakeOverdueApprovals(db, model.schema, workspace, queue);
     }
     return total;
   }

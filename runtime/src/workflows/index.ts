@@ -5,6 +5,7 @@
 export { startWorkflowEngine, type WorkflowEngine, type WorkflowEngineOptions, type ManualRunRequest } from './engine';
 export { smtpMailer, hostAllowed, type Mailer, type OutgoingMail } from './services';
 export { listRuns, getRun, cancelRun, pendingApprovals, type RunDetails, type RunFilter, type Approval } from './runs';
+export { approvalInbox, type PendingApproval, type ApprovalReader } from './approval-inbox';
 export { listVersions, syncVersions, definitionHash, type VersionInfo } from './versions';
 export {
   RUN_STATUSES,
@@ -18,3 +19,4 @@ export {
 export { STEP_TYPES, TRIGGER_TYPES, stepJsonSchemas } from './step-schemas';
 export { createWorkflow, updateWorkflow, setWorkflowActive, deleteWorkflow } from './workflow-edits';
 export { webhookSecret, secretMatches, signatureMatches } from './webhooks';
+export { requireMayStartManually, mayStartManually } from './manual-access';

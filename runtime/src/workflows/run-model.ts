@@ -11,7 +11,8 @@ export const RUN_STATUSES = ['QUEUED', 'RUNNING', 'WAITING', 'COMPLETED', 'FAILE
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['COMPLETED', 'FAILED', 'CANCELLED'];
 
-export type StepStatus = 'RUNNING' | 'WAITING' | 'COMPLETED' | 'FAILED' | 'SKIPPED';
+/** `CANCELLED`: the step was running or waiting when its run was cancelled. */
+export type StepStatus = 'RUNNING' | 'WAITING' | 'COMPLETED' | 'FAILED' | 'SKIPPED' | 'CANCELLED';
 
 /** Who a run acts as, resolved when it starts (DESIGN.md decision 4: its permissions apply). */
 export type RunActor = { readonly kind: 'system' } | { readonly kind: 'user'; readonly id: string };

@@ -14,6 +14,8 @@ export interface RunFilter {
   readonly status?: RunStatus | undefined;
   readonly recordId?: string | undefined;
   readonly first?: number | undefined;
+  /** Only runs older than this one (its id: the last run of the previous page), in the same order. */
+  readonly after?: string | undefined;
 }
 
 /** Runs, newest first, with their steps (two queries, whatever the number of runs). */
@@ -21,12 +23,16 @@ export async function listRuns(db: Db, schema: string, filter: RunFilter = {}): 
   const first = Math.min(Math.max(filter.first ?? 20, 1), 200);
   if (filter.status && !RUN_STATUSES.includes(filter.status))
     throw badInput({ path: 'status', message: `must be one of ${RUN_STATUSES.join(', ')}` });
+  if (filter.after && !/^[0-9a-f-]{36}$/i.test(filter.after))
+    throw badInput({ path: 'after', message: 'must be the id of a run' });
+  // Keyset paging: the runs after the given one in ("startedAt", id) order, compared in SQL (exact times).
   const { rows } = await db.query<RunRow>(
     `SELECT ${runColumns} FROM "${schema}"._wf_runs
       WHERE NOT test AND ($1::text IS NULL OR workflow = $1) AND ($2::text IS NULL OR status = $2)
         AND ($3::text IS NULL OR trigger->>'recordId' = $3)
+        AND ($5::uuid IS NULL OR ("startedAt", id) < (SELECT "startedAt", id FROM "${schema}"._wf_runs WHERE id = $5))
       ORDER BY "startedAt" DESC, id DESC LIMIT $4`,
-    [filter.workflow ?? null, filter.status ?? null, filter.recordId ?? null, first],
+    [filter.workflow ?? null, filter.status ?? null, filter.recordId ?? null, first, filter.after ?? null],
   );
   if (rows.length === 0) return [];
   const { rows: steps } = await db.query<StepRecord & { runId: string }>(
@@ -62,6 +68,13 @@ export async function cancelRun(db: Db, schema: string, id: string): Promise<Run
     );
     await tx.query(
       `UPDATE "${schema}"._wf_approvals SET status = 'CANCELLED', "decidedAt" = now() WHERE "runId" = $1 AND status = 'PENDING'`,
+      [id],
+    );
+    // The step it stood at (a delay, an approval) ends with it, so the history does not show it waiting still.
+    await tx.query(
+      `UPDATE "${schema}"._wf_steps SET status = 'CANCELLED', "finishedAt" = now(),
+              "durationMs" = extract(epoch FROM now() - "startedAt") * 1000
+        WHERE "runId" = $1 AND status IN ('WAITING', 'RUNNING')`,
       [id],
     );
   });

@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { Db } from '../db/db';
 import type { ScriptRunner } from '../scripts';
 import type { RunActor, TriggerEvent } from './run-model';
@@ -40,14 +41,37 @@ export interface EngineServices {
   startRun(db: Db, workspace: string, request: StartRunRequest): Promise<{ readonly id: string } | null>;
 }
 
+/** How long an SMTP send may wait, in milliseconds (nodemailer's own defaults are 2 minutes to 1 hour). */
+export interface SmtpTimeouts {
+  /** To open the connection. */
+  readonly connectionTimeout?: number;
+  /** For the server's greeting once connected. */
+  readonly greetingTimeout?: number;
+  /** Of silence on an open connection. */
+  readonly socketTimeout?: number;
+}
+
 /**
- * An SMTP mailer from a URL (`smtp://user:pass@host:587`, `smtps://…`), through nodemailer.
+ * A send runs inside its run's segment, holding a database connection (the only one, embedded), so it
+ * must give up soon; the step then fails as retryable and is retried with backoff.
+ */
+export const SMTP_TIMEOUTS: Required<SmtpTimeouts> = Object.freeze({
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+});
+
+/**
+ * An SMTP mailer from a URL (`smtp://user:pass@host:587`, `smtps://…`), through nodemailer, with the
+ * timeouts of SMTP_TIMEOUTS unless `timeouts` or the URL's query (`?socketTimeout=60000`) say otherwise.
+ * A timeout rejects like a lost connection (`code: 'ETIMEDOUT'`, no SMTP reply code).
  *
  * @example
  *   const mailer = smtpMailer(process.env.SMTP_URL!);
  */
-export function smtpMailer(url: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+export function smtpMailer(url: string, timeouts: SmtpTimeouts = {}): Mailer {
+  // Parsed here: given a `url`, nodemailer would drop every other option. The URL's query comes last.
+  const transport = nodemailer.createTransport({ ...SMTP_TIMEOUTS, ...timeouts, ...parseConnectionUrl(url) });
   return {
     async send(mail) {
       const info = await transport.sendMail({

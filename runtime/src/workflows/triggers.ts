@@ -87,51 +87,64 @@ export function decodeEvent(model: Model, types: FieldTypeRegistry, event: Outbo
   };
 }
 
-/** The compiled triggers an event fires, with the trigger event each run receives. */
+/** A trigger whose matching threw on an event (see `matchEvent`). */
+export interface MatchFailure {
+  readonly trigger: CompiledTrigger;
+  readonly error: unknown;
+}
+
+/**
+ * The compiled triggers an event fires, with the trigger event each run receives. A trigger whose
+ * matching throws (a `when` the outbox row cannot answer, from a definition older than the checks that
+ * now refuse it) is reported in `failures` and does not fire; the event's other triggers still do.
+ */
 export function matchEvent(
   triggers: readonly CompiledTrigger[],
   event: OutboxEvent,
   decoded: TriggerEvent,
-): { trigger: CompiledTrigger; event: TriggerEvent }[] {
+): { matches: { trigger: CompiledTrigger; event: TriggerEvent }[]; failures: MatchFailure[] } {
   const matches: { trigger: CompiledTrigger; event: TriggerEvent }[] = [];
+  const failures: MatchFailure[] = [];
   for (const compiled of triggers) {
-    const t = compiled.trigger;
-    if (!('object' in t) || t.object !== event.object) continue;
-    const record = (decoded.record ?? {}) as Record<string, unknown>;
-    let fires = false;
-    switch (t.type) {
-      case 'recordCreated':
-        fires = event.event === 'created';
-        break;
-      case 'recordDeleted':
-        fires = event.event === 'deleted';
-        break;
-      case 'recordUpdated':
-        fires =
-          event.event === 'updated' &&
-          (decoded.changed?.length ?? 0) > 0 &&
-          (!t.fields || t.fields.some((f) => decoded.changed!.includes(f)));
-        break;
-      case 'stageChanged': {
-        const field = compiled.stageField;
-        if (!field || (event.event !== 'updated' && event.event !== 'created')) break;
-        const from = event.event === 'created' ? null : (decoded.before?.[field] ?? null);
-        const to = record[field] ?? null;
-        fires = from !== to && (t.from === undefined || t.from === from) && (t.to === undefined || t.to === to);
-        if (fires) {
-          matches.push({ trigger: compiled, event: { ...decoded, type: 'stageChanged', input: { field, from, to } } });
-          fires = false;
-          if (compiled.when && !evaluateCondition(compiled.when, record)) matches.pop();
-        }
-        break;
-      }
-      default:
-        break;
+    try {
+      const fired = matchTrigger(compiled, event, decoded);
+      if (fired) matches.push({ trigger: compiled, event: fired });
+    } catch (error) {
+      failures.push({ trigger: compiled, error });
     }
-    if (fires && (!compiled.when || evaluateCondition(compiled.when, record)))
-      matches.push({ trigger: compiled, event: { ...decoded, type: t.type } });
   }
-  return matches;
+  return { matches, failures };
+}
+
+/** The trigger event a run of `compiled` receives for `event`, or null when the trigger does not fire. */
+function matchTrigger(compiled: CompiledTrigger, event: OutboxEvent, decoded: TriggerEvent): TriggerEvent | null {
+  const t = compiled.trigger;
+  if (!('object' in t) || t.object !== event.object) return null;
+  const record = (decoded.record ?? {}) as Record<string, unknown>;
+  const when = () => !compiled.when || evaluateCondition(compiled.when, record);
+  switch (t.type) {
+    case 'recordCreated':
+      return event.event === 'created' && when() ? { ...decoded, type: t.type } : null;
+    case 'recordDeleted':
+      return event.event === 'deleted' && when() ? { ...decoded, type: t.type } : null;
+    case 'recordUpdated': {
+      const fires =
+        event.event === 'updated' &&
+        (decoded.changed?.length ?? 0) > 0 &&
+        (!t.fields || t.fields.some((f) => decoded.changed!.includes(f)));
+      return fires && when() ? { ...decoded, type: t.type } : null;
+    }
+    case 'stageChanged': {
+      const field = compiled.stageField;
+      if (!field || (event.event !== 'updated' && event.event !== 'created')) return null;
+      const from = event.event === 'created' ? null : (decoded.before?.[field] ?? null);
+      const to = record[field] ?? null;
+      const fires = from !== to && (t.from === undefined || t.from === from) && (t.to === undefined || t.to === to);
+      return fires && when() ? { ...decoded, type: 'stageChanged', input: { field, from, to } } : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /** The actor a run acts as, from the workflow's `runAs` and the user who fired the trigger. */

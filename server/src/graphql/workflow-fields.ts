@@ -21,8 +21,10 @@ import {
   listRuns,
   listVersions,
   loadByIds,
+  mayStartManually,
   notFound,
   pendingApprovals,
+  requireMayStartManually,
   RUN_STATUSES,
   setWorkflowActive,
   StratumError,
@@ -173,17 +175,6 @@ function workflowNamed(ctx: GraphQLContext, name: string): WorkflowDef {
 }
 
 /**
- * Who may start a manual run: admins, or anyone who may update the record it runs on (a manual button
- * on a record page is an edit of that record, in effect).
- */
-function requireMayRun(ctx: GraphQLContext, workflow: WorkflowDef): void {
-  if (isAdmin(ctx.caller)) return;
-  const object = 'object' in workflow.trigger ? workflow.trigger.object : undefined;
-  if (workflow.trigger.type !== 'manual' || !object || !ctx.records.access?.can('update', object))
-    throw new StratumError('FORBIDDEN', `You may not start workflow "${workflow.name}"`);
-}
-
-/**
  * What someone other than an admin sees of runs: those on records they may read (a manual button's run, the
  * automations on their deal), without the trigger's payload, the actor or the steps, whose inputs and outputs
  * may hold what they may not read.
@@ -216,16 +207,16 @@ export const workflowQueries: Fields = {
   },
   manualWorkflows: {
     type: list(Workflow),
-    description: 'Active manual workflows of an object that the caller may start (buttons on its records)',
-    args: { object: { type: nonNull(GraphQLString) } },
-    resolve: (_r, a: { object: string }, ctx) =>
-      (ctx.model.workflows as WorkflowDef[]).filter(
-        (w) =>
-          w.active !== false &&
-          w.trigger.type === 'manual' &&
-          w.trigger.object === a.object &&
-          (isAdmin(ctx.caller) || ctx.records.access?.can('update', a.object) === true),
-      ),
+    description:
+      'Active manual workflows of an object that the caller may start (buttons on its records); with `recordId`, those the caller may start on that record (none when they may not update it)',
+    args: { object: { type: nonNull(GraphQLString) }, recordId: { type: GraphQLID } },
+    resolve: async (_r, a: { object: string; recordId?: string | null }, ctx) => {
+      const manual = (ctx.model.workflows as WorkflowDef[]).filter(
+        (w) => w.active !== false && w.trigger.type === 'manual' && w.trigger.object === a.object,
+      );
+      const allowed = await Promise.all(manual.map((w) => mayStartManually(ctx.records, w, a.recordId ?? undefined)));
+      return manual.filter((_w, i) => allowed[i]);
+    },
   },
   workflowStepTypes: {
     type: nonNull(JSONScalar),
@@ -241,8 +232,13 @@ export const workflowQueries: Fields = {
       status: { type: RunStatusEnum },
       recordId: { type: GraphQLID },
       first: { type: GraphQLInt },
+      after: { type: GraphQLID, description: 'Only runs older than this one: the id of the last run of a page' },
     },
-    resolve: async (_r, a: { workflow?: string; status?: RunStatus; recordId?: string; first?: number }, ctx) => {
+    resolve: async (
+      _r,
+      a: { workflow?: string; status?: RunStatus; recordId?: string; first?: number; after?: string },
+      ctx,
+    ) => {
       if (isAdmin(ctx.caller)) return listRuns(ctx.db, ctx.model.schema, a);
       if (!a.recordId) throw new StratumError('FORBIDDEN', 'Only admins list runs across records: pass recordId');
       return runsForReader(ctx, await listRuns(ctx.db, ctx.model.schema, a));
@@ -315,8 +311,7 @@ export const workflowMutations: Fields = {
     description: 'Starts a run by hand, on a record and/or with an input; answers the queued run',
     args: { name: { type: nonNull(GraphQLString) }, recordId: { type: GraphQLID }, input: { type: JSONScalar } },
     resolve: async (_r, a: { name: string; recordId?: string; input?: unknown }, ctx) => {
-      const workflow = workflowNamed(ctx, a.name);
-      requireMayRun(ctx, workflow);
+      await requireMayStartManually(ctx.records, workflowNamed(ctx, a.name), a.recordId ?? undefined);
       const id = await ctx.workflows.startRun(ctx.workspace, {
         workflow: a.name,
         recordId: a.recordId ?? undefined,

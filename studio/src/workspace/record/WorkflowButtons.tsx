@@ -8,8 +8,8 @@ import { graphql } from '../../gql';
 import { problemsOf } from '../../graphql/problems';
 
 const ManualWorkflowsDocument = graphql(`
-  query RecordManualWorkflows($object: String!) {
-    manualWorkflows(object: $object) {
+  query RecordManualWorkflows($object: String!, $recordId: ID) {
+    manualWorkflows(object: $object, recordId: $recordId) {
       name
       label
     }
@@ -46,13 +46,16 @@ interface RunState {
 }
 
 /**
- * The object's manual workflows (`manualWorkflows`) as buttons: a click starts a run on this record and
- * polls it until it has finished (or waits for someone), then shows its status.
+ * The manual workflows the user may start on this record (`manualWorkflows` with its id) as buttons: a click
+ * starts a run and polls it until it has finished (or waits for someone), then shows its status.
  */
 export function WorkflowButtons(props: { object: string; recordId: string; onFinished: () => void }) {
   const { t, i18n } = useTranslation();
   const client = useClient();
-  const [{ data }] = useQuery({ query: ManualWorkflowsDocument, variables: { object: props.object } });
+  const [{ data }] = useQuery({
+    query: ManualWorkflowsDocument,
+    variables: { object: props.object, recordId: props.recordId },
+  });
   const [, run] = useMutation(RunWorkflowDocument);
   const [runs, setRuns] = useState<Readonly<Record<string, RunState>>>({});
   const workflows = data?.manualWorkflows ?? [];
