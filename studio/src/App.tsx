@@ -30,6 +30,7 @@ const DashboardPage = lazy(() => import('./workspace/dashboard/DashboardPage'));
 // The shell prefetches the record page's chunk (load-record-page.ts), so both load it through one function.
 const RecordPage = lazy(loadRecordPage);
 const TasksPage = lazy(() => import('./workspace/tasks/TasksPage'));
+const ApprovalsPage = lazy(() => import('./workspace/approvals/ApprovalsPage'));
 const ImportPage = lazy(() => import('./workspace/import/ImportPage'));
 
 function Routed() {
@@ -62,6 +63,7 @@ function Routed() {
           <Route path="manifest" element={<ManifestPage />} />
           <Route path="home" element={<HomePage />} />
           <Route path="tasks" element={<TasksPage />} />
+          <Route path="approvals" element={<ApprovalsPage />} />
           <Route path="dashboard" element={<DashboardPage />} />
           <Route path="o/:object" element={<ListPage />} />
           <Route path="o/:object/board" element={<BoardPage />} />

@@ -158,10 +158,12 @@ describeWithBrowser('the home page and global search', () => {
     );
     const workspaceNav = memberPage.page.getByRole('navigation', { name: 'Workspace' });
     await workspaceNav.getByRole('link', { name: readable[0]! }).waitFor();
-    // They may read tasks, so "My tasks" follows Home; and deals, a pipeline object, so the dashboard too.
+    // They may read tasks, so "My tasks" follows Home; everyone has an approvals inbox (anyone may be asked);
+    // and deals, a pipeline object, bring the dashboard.
     expect(await workspaceNav.getByRole('link').allTextContents()).toEqual([
       'Home',
       'My tasks',
+      'Approvals',
       'Dashboard',
       ...readable,
     ]);

@@ -202,6 +202,13 @@ export const RESERVED_OBJECT_NAMES: readonly string[] = [
   'manualWorkflows',
   'approval',
   'approvals',
+  // The approvals inbox (`myApprovals`, its `PendingApproval` and `ApprovalRecord` types).
+  'myApproval',
+  'myApprovals',
+  'pendingApproval',
+  'pendingApprovals',
+  'approvalRecord',
+  'approvalRecords',
   'notification',
   'notifications',
   // The record page's timeline (`recordHistory`, its `HistoryEntry` type).

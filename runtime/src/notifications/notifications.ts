@@ -18,6 +18,8 @@ export interface Notification {
   readonly object: string | null;
   readonly recordId: string | null;
   readonly runId: string | null;
+  /** The approval it asks the user to decide (an approval step's notification). */
+  readonly approvalId: string | null;
   readonly createdAt: string;
   readonly readAt: string | null;
 }
@@ -30,6 +32,7 @@ export interface NewNotification {
   readonly object?: string | null | undefined;
   readonly recordId?: string | null | undefined;
   readonly runId?: string | null | undefined;
+  readonly approvalId?: string | null | undefined;
   /** With a key, a second insert of the same key for the same user is ignored. */
   readonly key?: string | null | undefined;
 }
@@ -42,7 +45,7 @@ export interface NotificationPage {
 }
 
 const TABLE = '_notifications';
-const COLUMNS = `id::text AS id, "userId", title, body, object, "recordId", "runId", "createdAt", "readAt"`;
+const COLUMNS = `id::text AS id, "userId", title, body, object, "recordId", "runId", "approvalId", "createdAt", "readAt"`;
 
 /**
  * Writes notifications set-based: one INSERT with one parameter, however many users and runs. Returns
@@ -60,14 +63,16 @@ export async function notify(db: Db, schema: string, items: readonly NewNotifica
     object: n.object ?? null,
     recordId: n.recordId ?? null,
     runId: n.runId ?? null,
+    approvalId: n.approvalId ?? null,
     key: n.key ?? null,
   }));
   const { rowCount } = await run(
     db,
-    sql`INSERT INTO ${ident(schema, TABLE)} ("userId", title, body, object, "recordId", "runId", key)
-        SELECT x."userId", x.title, x.body, x.object, x."recordId", x."runId", x.key
+    sql`INSERT INTO ${ident(schema, TABLE)} ("userId", title, body, object, "recordId", "runId", "approvalId", key)
+        SELECT x."userId", x.title, x.body, x.object, x."recordId", x."runId", x."approvalId", x.key
           FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-               AS x("userId" uuid, title text, body text, object text, "recordId" uuid, "runId" uuid, key text)
+               AS x("userId" uuid, title text, body text, object text, "recordId" uuid, "runId" uuid,
+                    "approvalId" uuid, key text)
         ON CONFLICT (key, "userId") WHERE key IS NOT NULL DO NOTHING`,
   );
   return rowCount;

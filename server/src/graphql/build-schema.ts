@@ -22,6 +22,7 @@ import { conversionMutations, conversionQueries } from './conversion-fields';
 import { recordMutations, recordQueries } from './record-fields';
 import { workflowMutations, workflowQueries } from './workflow-fields';
 import { notificationMutations, notificationQueries } from './notification-fields';
+import { approvalQueries } from './approval-fields';
 import { EVERYTHING, type Visibility } from './visibility';
 
 const Me = new GraphQLObjectType({
@@ -64,6 +65,7 @@ export function buildSchema(
     ...viewQueries,
     ...workflowQueries,
     ...notificationQueries,
+    ...approvalQueries,
     ...historyQueries,
     ...stageDurationQueries,
     ...conversionQueries,

@@ -31,6 +31,7 @@ const NotificationType = new GraphQLObjectType<Notification>({
     object: { type: GraphQLString, description: 'The object of the linked record' },
     recordId: { type: GraphQLID },
     runId: { type: GraphQLID, description: 'The workflow run that sent it' },
+    approvalId: { type: GraphQLID, description: 'The approval it asks the caller to decide (see myApprovals)' },
     createdAt: { type: nonNull(DateTimeScalar) },
     readAt: { type: DateTimeScalar },
   },

@@ -8,6 +8,7 @@ import { useAuth } from '../auth/auth-context';
 import { QueryState } from '../components/QueryState';
 import { GlobalSearch } from '../workspace/search/GlobalSearch';
 import { NotificationBell } from '../workspace/notifications/NotificationBell';
+import { ApprovalsNavLink } from '../workspace/approvals/ApprovalsNavLink';
 import { taskShape } from '../workspace/home/work-objects';
 import { hasDashboard } from '../workspace/dashboard/dashboard-subjects';
 import { useWorkspaceModel } from '../workspace/use-workspace-model';
@@ -99,6 +100,7 @@ export function Shell() {
             </Text>
             <NavLink component={RouterLink} to="/home" label={t('nav.home')} onClick={close} />
             {hasTasks && <NavLink component={RouterLink} to="/tasks" label={t('tasks.title')} onClick={close} />}
+            <ApprovalsNavLink onClick={close} />
             {showDashboard && (
               <NavLink component={RouterLink} to="/dashboard" label={t('dashboard.title')} onClick={close} />
             )}

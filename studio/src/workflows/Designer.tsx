@@ -165,6 +165,8 @@ export function Designer({ workflow, types }: { workflow: Workflow; types: StepT
               variables={variables}
               readOnly={readOnly}
               actions={settingsActions}
+              webhookPath={workflow.webhookPath}
+              savedTriggerType={typeof editor.saved.trigger.type === 'string' ? editor.saved.trigger.type : undefined}
             />
           ) : (
             <Stack>
@@ -218,6 +220,8 @@ export function Designer({ workflow, types }: { workflow: Workflow; types: StepT
   return (
     <Stack gap="xs" h={phone ? 'calc(100dvh - 100px)' : 'calc(100dvh - 92px)'}>
       <DesignerToolbar
+        name={workflow.name}
+        label={title}
         title={t('flow.designer.title', { name: title })}
         active={workflow.active}
         dirty={editor.dirty}

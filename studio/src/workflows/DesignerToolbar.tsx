@@ -1,9 +1,13 @@
 import { Badge, Button, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/PageTitle';
+import { DeleteWorkflowButton } from './DeleteWorkflowButton';
 
 /** The designer's heading (with active and unsaved badges) and its buttons. */
 export function DesignerToolbar(props: {
+  /** The workflow's API name, and its label as the title shows it. */
+  name: string;
+  label: string;
   title: string;
   active: boolean;
   dirty: boolean;
@@ -60,6 +64,7 @@ export function DesignerToolbar(props: {
         >
           {props.active ? t('flow.designer.deactivate') : t('flow.designer.activate')}
         </Button>
+        <DeleteWorkflowButton name={props.name} title={props.label} disabled={props.readOnly} />
       </Group>
     </Group>
   );

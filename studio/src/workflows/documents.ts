@@ -18,6 +18,7 @@ export const WorkflowDocument = graphql(`
     workflow(name: $name) {
       name
       active
+      webhookPath
       definition
       versions {
         version
@@ -92,6 +93,23 @@ export const DeactivateWorkflowDocument = graphql(`
     deactivateWorkflow(name: $name) {
       applied
       revision
+    }
+  }
+`);
+
+export const DeleteWorkflowDocument = graphql(`
+  mutation DeleteWorkflow($name: String!) {
+    deleteWorkflow(name: $name) {
+      applied
+      revision
+    }
+  }
+`);
+
+export const CancelWorkflowRunDocument = graphql(`
+  mutation CancelWorkflowRun($id: ID!) {
+    cancelWorkflowRun(id: $id) {
+      ...RunFields
     }
   }
 `);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunFieldsFragment } from '../../gql/graphql';
 import { STATUS_COLOURS } from '../canvas/StepNode';
 import { intlLocales } from '../../workspace/format';
+import { CancelRunButton } from './CancelRunButton';
 
 export type Run = RunFieldsFragment;
 export type RunStep = Run['steps'][number];
@@ -67,7 +68,13 @@ export function RunStepDetails({ step }: { step: RunStep }) {
 }
 
 /** A run: its status and times, its steps (choose one here or on the canvas to see its data). */
-export function RunDetails(props: { run: Run; stepId: string | null; onStep: (id: string) => void }) {
+export function RunDetails(props: {
+  run: Run;
+  stepId: string | null;
+  onStep: (id: string) => void;
+  /** Given where a run under way may be cancelled (the run history): called with the cancelled run. */
+  onCancelled?: (run: Run) => void;
+}) {
   const { t, i18n } = useTranslation();
   const { run } = props;
   const time = (at: string | null | undefined) => (at ? new Date(at).toLocaleString(intlLocales(i18n.language)) : '—');
@@ -89,6 +96,7 @@ export function RunDetails(props: { run: Run; stepId: string | null; onStep: (id
           {run.error}
         </Text>
       )}
+      {props.onCancelled && <CancelRunButton run={run} onCancelled={props.onCancelled} />}
       <Group gap={4}>
         {run.steps.map((s) => (
           <Badge

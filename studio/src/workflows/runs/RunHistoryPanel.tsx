@@ -89,7 +89,17 @@ export function RunHistoryPanel(props: {
           </Table.Tbody>
         </Table>
       )}
-      {selected && <RunDetails run={selected} stepId={props.stepId} onStep={props.onStep} />}
+      {selected && (
+        <RunDetails
+          run={selected}
+          stepId={props.stepId}
+          onStep={props.onStep}
+          onCancelled={(cancelled) => {
+            onSelect(cancelled);
+            refresh({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
     </Stack>
   );
 }

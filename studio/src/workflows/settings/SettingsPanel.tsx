@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { START_KEY, stepById, TRIGGER_NODE, type WorkflowDraft } from '../graph';
 import { useTypeLabel, type StepTypes } from '../step-types';
 import { SettingsForm } from './SettingsForm';
+import { WebhookUrl } from './WebhookUrl';
 import type { Variable } from './variables';
 
 const STEP_ID = /^[a-zA-Z][a-zA-Z0-9_-]{0,62}$/;
@@ -50,6 +51,10 @@ export function SettingsPanel(props: {
   variables: readonly Variable[];
   readOnly: boolean;
   actions: SettingsActions;
+  /** The saved workflow's webhook path (null unless its saved trigger is a webhook). */
+  webhookPath?: string | null | undefined;
+  /** The trigger as saved: the URL is shown once the draft's webhook trigger is the saved one. */
+  savedTriggerType?: string | undefined;
 }) {
   const { t } = useTranslation();
   const typeLabel = useTypeLabel();
@@ -94,6 +99,9 @@ export function SettingsPanel(props: {
             actions.onTriggerSettings({ ...Object.fromEntries(kept), type: next });
           }}
         />
+      )}
+      {isTrigger && type === 'webhook' && (
+        <WebhookUrl path={props.webhookPath} saved={props.savedTriggerType === 'webhook'} />
       )}
       {step && (
         <StepIdInput

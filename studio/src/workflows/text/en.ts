@@ -217,4 +217,19 @@ export const en = {
     integer: 'number',
     boolean: 'yes/no',
   },
+  manage: {
+    webhookUrl: 'Webhook URL',
+    webhookHint: 'Keep it secret: anyone who has it can start the workflow (POST a JSON body to it).',
+    webhookUnsaved: 'Save the workflow with this trigger to get its webhook URL.',
+    copy: 'Copy the webhook URL',
+    copied: 'Copied',
+    delete: 'Delete workflow',
+    deleteTitle: 'Delete the workflow "{{name}}"?',
+    deleteBody:
+      'The workflow is removed and no longer starts. Runs under way finish on their version; the run history stays.',
+    deleteConfirm: 'Delete',
+    deleteFailed: 'The workflow was not deleted: {{message}}',
+    cancelRun: 'Cancel run',
+    cancelFailed: 'The run was not cancelled: {{message}}',
+  },
 };

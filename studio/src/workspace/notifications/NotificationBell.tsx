@@ -19,8 +19,8 @@ import { useNotifications, type BellNotification } from './use-notifications';
 
 /**
  * The header's bell: the unread count on a badge, and a popover with the newest notifications (title,
- * body, how long ago, a link to the record) and "mark all read". Opening a notification's record marks
- * it read.
+ * body, how long ago, a link to the record, or to the approval it asks for) and "mark all read". Opening
+ * a notification's link marks it read.
  */
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
@@ -82,23 +82,21 @@ export function NotificationBell() {
 function NotificationRow({ notification: n, onOpen }: { notification: BellNotification; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
   const unread = !n.readAt;
-  const title =
-    n.object && n.recordId ? (
-      <Anchor
-        component={Link}
-        to={`/o/${n.object}/${n.recordId}`}
-        onClick={onOpen}
-        size="sm"
-        fw={unread ? 600 : 400}
-        title={t('notifications.open')}
-      >
-        {n.title}
-      </Anchor>
-    ) : (
-      <Text size="sm" fw={unread ? 600 : 400}>
-        {n.title}
-      </Text>
-    );
+  // An approval's request opens the approval (in the inbox), other notifications their record.
+  const link = n.approvalId
+    ? { to: `/approvals?id=${encodeURIComponent(n.approvalId)}`, hint: t('approvals.open') }
+    : n.object && n.recordId
+      ? { to: `/o/${n.object}/${n.recordId}`, hint: t('notifications.open') }
+      : null;
+  const title = link ? (
+    <Anchor component={Link} to={link.to} onClick={onOpen} size="sm" fw={unread ? 600 : 400} title={link.hint}>
+      {n.title}
+    </Anchor>
+  ) : (
+    <Text size="sm" fw={unread ? 600 : 400}>
+      {n.title}
+    </Text>
+  );
   return (
     <li
       data-unread={unread || undefined}

@@ -10,6 +10,7 @@ export const MyNotificationsDocument = graphql(`
         body
         object
         recordId
+        approvalId
         createdAt
         readAt
       }

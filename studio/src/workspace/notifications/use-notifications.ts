@@ -13,6 +13,8 @@ export interface BellNotification {
   readonly body?: string | null;
   readonly object?: string | null;
   readonly recordId?: string | null;
+  /** An approval step's request: the notification opens the approval. */
+  readonly approvalId?: string | null;
   readonly createdAt: string;
   readonly readAt?: string | null;
 }

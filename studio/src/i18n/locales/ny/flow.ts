@@ -242,4 +242,19 @@ export const flow: Shape<typeof flowText.en> = {
     integer: 'nambala',
     boolean: 'inde/ayi',
   },
+  manage: {
+    webhookUrl: 'Adilesi ya webhook',
+    webhookHint: 'Isungeni mwachinsinsi: aliyense amene ali nayo akhoza kuyambitsa ndondomekoyi (POST ndi JSON).',
+    webhookUnsaved: 'Sungani ndondomekoyi ndi choyambitsa ichi kuti mupeze adilesi ya webhook.',
+    copy: 'Koperani adilesi ya webhook',
+    copied: 'Yakoperedwa',
+    delete: 'Chotsani ndondomeko',
+    deleteTitle: 'Chotsani ndondomeko "{{name}}"?',
+    deleteBody:
+      'Ndondomekoyi idzachotsedwa ndipo siidzayambanso. Zomwe zikuyenda zidzatha pa mtundu wawo; mbiri ya zoyenda idzasungidwa.',
+    deleteConfirm: 'Chotsani',
+    deleteFailed: 'Ndondomeko sinachotsedwe: {{message}}',
+    cancelRun: 'Letsani kuyenda',
+    cancelFailed: 'Kuyenda sikunaletsedwe: {{message}}',
+  },
 };

@@ -220,4 +220,19 @@ export const flow: Shape<typeof flowText.en> = {
     integer: 'son',
     boolean: 'ha/yoʻq',
   },
+  manage: {
+    webhookUrl: 'Vebhuk manzili',
+    webhookHint: 'Sir saqlang: uni bilgan har kim jarayonni ishga tushira oladi (JSON bilan POST).',
+    webhookUnsaved: 'Vebhuk manzilini olish uchun jarayonni shu trigger bilan saqlang.',
+    copy: 'Vebhuk manzilini nusxalash',
+    copied: 'Nusxalandi',
+    delete: 'Jarayonni oʻchirish',
+    deleteTitle: '“{{name}}” jarayoni oʻchirilsinmi?',
+    deleteBody:
+      'Jarayon oʻchiriladi va boshqa ishga tushmaydi. Davom etayotgan ishga tushirishlar oʻz versiyasida tugaydi; tarix saqlanadi.',
+    deleteConfirm: 'Oʻchirish',
+    deleteFailed: 'Jarayon oʻchirilmadi: {{message}}',
+    cancelRun: 'Ishga tushirishni bekor qilish',
+    cancelFailed: 'Ishga tushirish bekor qilinmadi: {{message}}',
+  },
 };
