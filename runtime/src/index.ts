@@ -52,6 +52,7 @@ export {
 export { type OrderBy, type Direction } from './records/order';
 export { createMany, createRecord, updateMany, updateRecord, type UpdateItem } from './records/write';
 export { deleteRecord, restoreRecord, destroyRecord } from './records/lifecycle';
+export { deleteMany } from './records/delete-many';
 export { convertRecord, type ConversionChoice, type ConversionResult, type ConvertedTarget } from './records/convert';
 export { conversionPreview, type ConversionPreview, type TargetPreview } from './records/conversion-preview';
 export { loadByIds, loadRelated } from './records/relations';

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { uniqueName } from '../support/database';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
+import { listCell, listRow, listTable, openList } from './steps/list';
+import { openRecord, recordForm } from './steps/record';
 import {
   card,
   countIn,
@@ -265,17 +267,42 @@ describeWithBrowser('the kanban board of a pipeline', () => {
     await page.context().close();
   });
 
-  test('a member who may only read deals: the menu move is refused in their words', async () => {
+  test('a member who may not update: no card moves, a read-only form, no cell editors or bulk edit, no Convert', async () => {
     const { api } = studio;
+    // They may read, create and delete, but update nothing: everything that changes a record is not offered.
     const role = await api.gql(`mutation($input: JSON!) { saveRole(input: $input) { __typename } }`, {
-      input: { name: 'dealReader', label: 'Deal reader', rules: [{ action: 'read', subject: ['deal', 'company'] }] },
+      input: {
+        name: 'readOnlyMember',
+        label: 'Read-only member',
+        rules: [
+          { action: 'read', subject: ['deal', 'company', 'lead', 'contact'] },
+          { action: 'create', subject: ['deal', 'company', 'contact'] },
+          { action: 'delete', subject: 'deal' },
+        ],
+      },
     });
     expect(role.errors).toBeUndefined();
     const reader = { email: `${uniqueName('reader')}@example.com`, password: 'correct horse battery staple' };
     const user = await api.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
-      input: { ...reader, name: 'Reader', roles: ['dealReader'] },
+      input: { ...reader, name: 'Reader', roles: ['readOnlyMember'] },
     });
     expect(user.errors).toBeUndefined();
+    const login = (await (
+      await fetch(`${api.server.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(reader),
+      })
+    ).json()) as { token: string };
+    // What the studio reads: update is not allowed at all on deals and leads.
+    const meta = await api.gql<{ objects: { name: string; permissions: Record<string, boolean> }[] }>(
+      `{ objects { name permissions { create read update delete } } }`,
+      {},
+      login.token,
+    );
+    const permissions = Object.fromEntries(meta.data!.objects.map((o) => [o.name, o.permissions]));
+    expect(permissions['deal']).toEqual({ create: true, read: true, update: false, delete: true });
+    expect(permissions['lead']).toEqual({ create: false, read: true, update: false, delete: false });
 
     const { page, errors } = await studio.newPage({ defaultTimeout: 10_000 });
     await signIn(
@@ -283,16 +310,80 @@ describeWithBrowser('the kanban board of a pipeline', () => {
       { server: api.server, ...reader },
       page.getByRole('navigation').getByRole('link', { name: 'Deals', exact: true }),
     );
+
+    // The board: a card is no drag handle (no role description, not in the tab order) and has no move menu;
+    // the keys that would pick it up do nothing.
     await openBoard(page, 'Deals', 'New');
     const deal = (await cardTitles(page, 'New'))[0]!;
-    await moveWithMenu(page, deal, 'Qualified');
-    await page
-      .getByRole('alert')
-      .filter({ hasText: 'The move was refused' })
-      .getByText('You may not change Deals.')
-      .waitFor();
+    const dealId = (await dealStage(deal))[0]!.id;
+    expect(
+      await card(page, deal)
+        .getByRole('button', { name: `Move ${deal}` })
+        .count(),
+    ).toBe(0);
+    expect(await card(page, deal).getAttribute('aria-roledescription')).toBeNull();
+    expect(await card(page, deal).getAttribute('tabindex')).toBeNull();
+    await shot(page, '08-read-only-board', { fullPage: false });
+    await card(page, deal).getByRole('link', { name: deal }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(500);
     await stage(page, 'New').getByRole('listitem', { name: deal, exact: true }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'The move was refused' }).count()).toBe(0);
     expect((await dealStage(deal))[0]!.stage).toBe('new');
+
+    // The record: its values in a read-only form, no Save or Discard, and a line saying why.
+    await card(page, deal).getByRole('link', { name: deal }).click();
+    await page.waitForURL(`**/o/deal/${dealId}`);
+    const form = recordForm(page);
+    const name = form.getByRole('textbox', { name: 'Deal name', exact: true });
+    await name.waitFor();
+    expect(await name.inputValue()).toBe(deal);
+    expect(await name.isEditable()).toBe(false);
+    await form.getByText('Read only: you may see this record but not change it.').waitFor();
+    expect(await form.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Discard changes' }).count()).toBe(0);
+    await shot(page, '09-read-only-record');
+
+    // The list: a double-click or Enter on a cell opens the record instead of editing it; the bulk bar offers
+    // Delete, not Edit field.
+    await openList(page, 'Deals');
+    const first = listTable(page, 'Deals').locator('tbody tr[data-row]').first();
+    const firstId = (await first.getAttribute('data-row'))!;
+    await listCell(page, firstId, 'amount').dblclick();
+    await page.waitForURL(`**/o/deal/${firstId}`);
+    await page.goBack();
+    await listTable(page, 'Deals').locator('tbody tr[data-row]').first().waitFor();
+    await listCell(page, firstId, 'amount').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/o/deal/${firstId}`);
+    await page.goBack();
+    await listTable(page, 'Deals').locator('tbody tr[data-row]').first().waitFor();
+    await listRow(page, firstId).getByRole('checkbox').check();
+    const bar = page.getByRole('region', { name: 'Selected records' });
+    await bar.getByRole('button', { name: 'Delete' }).waitFor();
+    expect(await bar.getByRole('button', { name: 'Edit field' }).count()).toBe(0);
+    await shot(page, '10-read-only-list', { fullPage: false });
+
+    // A lead: they could create every record a conversion makes, but not mark the lead converted: no Convert.
+    const lead = await api.gql<{ createLead: { id: string } }>(
+      `mutation { createLead(data: { title: "Read-only lead", status: "new", companyName: "Nowhere Ltd" }) { id } }`,
+    );
+    const leadId = lead.data!.createLead.id;
+    const preview = await api.gql<{ conversionPreview: { converted: boolean; targets: { canCreate: boolean }[] } }>(
+      `query($id: ID!) { conversionPreview(object: "lead", id: $id) { converted targets { canCreate } } }`,
+      { id: leadId },
+      login.token,
+    );
+    expect(preview.data!.conversionPreview.converted).toBe(false);
+    expect(preview.data!.conversionPreview.targets.every((t) => t.canCreate)).toBe(true);
+    const conversionRead = page.waitForResponse((r) => (r.request().postData() ?? '').includes('ObjectConversion'));
+    await openRecord(page, 'lead', leadId, { label: 'Title', value: 'Read-only lead' });
+    await conversionRead;
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('button', { name: 'Convert' }).count()).toBe(0);
+    await recordForm(page).getByText('Read only: you may see this record but not change it.').waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

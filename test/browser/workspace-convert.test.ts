@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
+import { card, moveWithMenu, stage } from './steps/board';
 import { dismissNotices, openRecord } from './steps/record';
 
 /**
@@ -35,6 +36,10 @@ async function lead(email: string): Promise<Lead> {
   expect(answer.errors).toBeUndefined();
   return answer.data!.leads.edges[0]!.node;
 }
+
+const leadEmail = async (id: string) =>
+  (await studio.api.gql<{ lead: { email: string } | null }>('query($id: ID!) { lead(id: $id) { email } }', { id }))
+    .data!.lead?.email;
 
 const counts = async () =>
   (await studio.api.gql(`{ companies { totalCount } contacts { totalCount } deals { totalCount } }`)).data;
@@ -141,6 +146,29 @@ describeWithBrowser('lead conversion', () => {
     expect((await lead(second.email)).status).toBe('converted');
     const m = middle as typeof c;
     expect(await counts()).toEqual({ ...m, contacts: { totalCount: m.contacts.totalCount + 1 } });
+    expect(errors).toEqual([]);
+  });
+
+  test("a card moved to the lead board's Converted stage opens the conversion instead of marking it converted", async () => {
+    const { page, errors } = await studio.newPage({ viewport: { width: 1280, height: 900 }, defaultTimeout: 10000 });
+    await signIn(page, studio.api);
+    const fresh = await studio.api.gql<{ leads: { edges: { node: { id: string; title: string } }[] } }>(
+      `{ leads(filter: { status: { eq: "new" } }, first: 1, orderBy: [{ field: title, direction: ASC }]) { edges { node { id title } } } }`,
+    );
+    const subject = fresh.data!.leads.edges[0]!.node;
+    await page.goto(`${studio.api.server.url}/o/lead/board`);
+    await stage(page, 'New').getByRole('listitem').first().waitFor();
+    await card(page, subject.title).waitFor();
+    await moveWithMenu(page, subject.title, 'Converted');
+    const dialog = page.getByRole('dialog', { name: `Convert ${subject.title}` });
+    await dialog.waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/o/lead/${subject.id}`);
+    // The move itself wrote nothing: the lead is converted only by converting.
+    expect((await lead((await leadEmail(subject.id))!)).status).toBe('new');
+    await shot(page, '04-from-board', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(new URL(page.url()).search).toBe('');
     expect(errors).toEqual([]);
   });
 

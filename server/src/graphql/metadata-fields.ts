@@ -126,7 +126,7 @@ const ObjectMeta = new GraphQLObjectType<ObjectDef, GraphQLContext>({
     api: {
       type: new GraphQLNonNull(JSONScalar),
       description:
-        'The names of this object in the generated API: { type, connection, filter, orderBy, createInput, updateInput, groupBy, one, many, aggregate, create, createMany, update, updateMany, delete, restore, … }',
+        'The names of this object in the generated API: { type, connection, filter, orderBy, createInput, updateInput, groupBy, one, many, aggregate, create, createMany, update, updateMany, delete, deleteMany, restore, … }',
       resolve: (o) => objectNames(o),
     },
     validationRules: {

@@ -31,6 +31,7 @@ export function objectNames(object: ObjectDef) {
     update: `update${type}`,
     updateMany: `update${plural}`,
     delete: `delete${type}`,
+    deleteMany: `delete${plural}`,
     restore: `restore${type}`,
   };
 }

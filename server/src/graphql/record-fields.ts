@@ -2,6 +2,7 @@ import { GraphQLID, GraphQLList, GraphQLNonNull, GraphQLString, type GraphQLFiel
 import {
   aggregate,
   createMany,
+  deleteMany,
   deleteRecord,
   findMany,
   findOne,
@@ -103,6 +104,13 @@ export function recordMutations(types: ObjectTypes, visibility: Visibility = EVE
       args: { id: { type: new GraphQLNonNull(GraphQLID) } },
       resolve: (_root, args: { id: string }, ctx) => deleteRecord(ctx.records, object, args.id),
     },
+    [names.deleteMany]: {
+      type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(types.type))),
+      description:
+        'Soft-deletes many records in one transaction, all or nothing (each can be restored). A record the caller may see but not delete refuses the whole batch: FORBIDDEN, with a problem at `ids[i]` for each such record and their ids in `extensions.ids`; an id that is not a live record they may read: NOT_FOUND, ids in `extensions.ids`',
+      args: { ids: { type: list(GraphQLID) } },
+      resolve: (_root, args: { ids: string[] }, ctx) => deleteMany(ctx.records, object, args.ids),
+    },
     [names.restore]: {
       type: types.type,
       args: { id: { type: new GraphQLNonNull(GraphQLID) } },
@@ -115,6 +123,7 @@ export function recordMutations(types: ObjectTypes, visibility: Visibility = EVE
     [names.update]: allowed('update', types.updateInput),
     [names.updateMany]: allowed('update', types.updateInput),
     [names.delete]: allowed('delete'),
+    [names.deleteMany]: allowed('delete'),
     [names.restore]: allowed('delete'),
   };
   return Object.fromEntries(Object.entries(all).filter(([name]) => keep[name]));

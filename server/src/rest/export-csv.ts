@@ -1,8 +1,8 @@
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
-import { findMany, type FindManyOptions, type ObjectDef, type RecordContext, type RecordData } from '@stratum/runtime';
+import { findMany, type ObjectDef, type RecordContext, type RecordData } from '@stratum/runtime';
 import { drained } from './drained';
-import { exportFields } from './export-columns';
+import { exportFields, type ExportOptions } from './export-columns';
 
 const PAGE = 500;
 
@@ -14,10 +14,10 @@ const PAGE = 500;
 export async function exportCsv(
   ctx: RecordContext,
   object: ObjectDef,
-  options: Omit<FindManyOptions, 'first' | 'after' | 'totalCount'>,
+  { fields: wanted, ...options }: ExportOptions,
   res: Response,
 ): Promise<void> {
-  const columns = exportFields(ctx, object).map((f) => f.name);
+  const columns = exportFields(ctx, object, wanted).map((f) => f.name);
   // The first page runs before any byte is sent, so bad input still answers a clean error.
   let page = await findMany(ctx, object.name, { ...options, first: PAGE });
   res.status(200).type('text/csv; charset=utf-8').attachment(`${object.pluralName}.csv`);

@@ -6,13 +6,12 @@ import {
   findMany,
   minorUnits,
   type FieldDef,
-  type FindManyOptions,
   type ObjectDef,
   type RecordContext,
   type RecordData,
 } from '@stratum/runtime';
 import { drained } from './drained';
-import { exportFields } from './export-columns';
+import { exportFields, type ExportOptions } from './export-columns';
 
 const PAGE = 500;
 
@@ -46,11 +45,11 @@ const FORMATS: Partial<Record<CellKind, string>> = {
 export async function exportXlsx(
   ctx: RecordContext,
   object: ObjectDef,
-  options: Omit<FindManyOptions, 'first' | 'after' | 'totalCount'>,
+  { fields: wanted, ...options }: ExportOptions,
   locale: string,
   res: Response,
 ): Promise<void> {
-  const fields = exportFields(ctx, object);
+  const fields = exportFields(ctx, object, wanted);
   const kinds = fields.map((f) => cellKind(ctx, object, f));
   // The first page runs before any byte is sent, so bad input still answers a clean error.
   let page = await findMany(ctx, object.name, { ...options, first: PAGE });

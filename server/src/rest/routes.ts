@@ -12,7 +12,6 @@ import {
   updateMany,
   type Db,
   type FieldTypeRegistry,
-  type FindManyOptions,
   type GroupBy,
   type ObjectDef,
   type OrderBy,
@@ -25,6 +24,7 @@ import { bearerToken, requestPreamble } from '../http/preamble';
 import { callerRecordContext } from '../http/record-context';
 import { noteApiKeyUse } from '../auth/api-keys';
 import { audit } from '../auth/audit';
+import type { ExportOptions } from './export-columns';
 import { exportCsv } from './export-csv';
 import { importCsv } from './import-csv';
 import { exportXlsx } from './export-xlsx';
@@ -37,7 +37,6 @@ export interface RestDeps {
 }
 
 type Handler = (req: Request, ctx: RecordContext, object: ObjectDef) => Promise<unknown>;
-type ExportOptions = Omit<FindManyOptions, 'first' | 'after' | 'totalCount'>;
 
 /**
  * The REST face (`/api/<plural>`): the same runtime operations as GraphQL, for integrations that prefer
@@ -153,12 +152,16 @@ export function restRoutes(deps: RestDeps): Router {
         sendError(res, error);
       }
     };
-  /** The list's own query parameters, for a file of the list as the caller sees it. */
+  /**
+   * The list's own query parameters, for a file of the list as the caller sees it; `fields=name,amount,stage`
+   * (a view's visible columns, in its order) picks the columns.
+   */
   const exportOptions = (req: Request): ExportOptions => ({
     filter: jsonParam(req, 'filter'),
     filterSyntax: 'api',
     orderBy: orderByParam(req),
     search: stringParam(req, 'search'),
+    fields: fieldsParam(req),
   });
   router.get(
     '/api/:plural/export.csv',
@@ -231,6 +234,14 @@ function jsonParam(req: Request, name: string): unknown {
   } catch {
     throw badInput({ path: name, message: 'must be JSON, e.g. {"amount":{"gte":1000}}' });
   }
+}
+
+/** `name,amount,stage` → the field names, in order (checked against the object by exportFields). */
+function fieldsParam(req: Request): string[] | undefined {
+  return stringParam(req, 'fields')
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
 }
 
 /** The language of an export's header row (`?lang=ka`), English unless a locale tag is given. */

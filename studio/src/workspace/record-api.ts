@@ -22,6 +22,7 @@ export interface ApiNames {
   readonly update: string;
   readonly updateMany: string;
   readonly delete: string;
+  readonly deleteMany: string;
   readonly restore: string;
 }
 
@@ -144,9 +145,10 @@ export function updateManyMutation(object: WorkspaceObject): string {
   return `mutation UpdateMany${a.type}($data: [${a.updateManyInput}!]!) { ${a.updateMany}(data: $data) { id } }`;
 }
 
-export function deleteMutation(object: WorkspaceObject): string {
+/** Soft-deletes many records in one transaction: all of them, or none when any may not be deleted. */
+export function deleteManyMutation(object: WorkspaceObject): string {
   const a = object.api;
-  return `mutation Delete${a.type}($id: ID!) { ${a.delete}(id: $id) { id } }`;
+  return `mutation DeleteMany${a.type}($ids: [ID!]!) { ${a.deleteMany}(ids: $ids) { id } }`;
 }
 
 /**

@@ -124,6 +124,7 @@ export function Board({
             stage={stage}
             totals={totals.get(stage.name) ?? NO_TOTALS}
             withSum={amount !== undefined}
+            droppable={object.permissions?.update !== false}
           />
         ))}
       </Group>

@@ -105,7 +105,9 @@ function MoveMenu({
 
 /**
  * A record on the board. The whole card is the drag handle (pointer, or keyboard: focus it, Space, arrows,
- * Space); its menu moves it by choosing a stage.
+ * Space); its menu moves it by choosing a stage. A user who may not update the object's records at all
+ * (`permissions.update`) can neither drag nor move it: the card only links to its record. Where only some
+ * records may be updated (row conditions), every card moves and the server's refusal snaps it back.
  */
 export function RecordCard({
   shape,
@@ -118,9 +120,11 @@ export function RecordCard({
 }) {
   const { t } = useTranslation();
   const title = recordTitle(shape.object, record);
+  const movable = shape.object.permissions?.update !== false;
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: record.id,
     data: { record },
+    disabled: !movable,
     attributes: { roleDescription: t('board.card.roleDescription') },
   });
   return (
@@ -132,14 +136,18 @@ export function RecordCard({
       withBorder
       padding="sm"
       radius="md"
-      {...attributes}
-      {...listeners}
+      // A card that cannot move is no drag handle: not a button, not "disabled" either (its link works).
+      {...(movable ? { ...attributes, ...listeners } : {})}
       role="listitem"
       aria-label={title}
       data-card={record.id}
-      style={{ opacity: isDragging ? 0.4 : 1, cursor: 'grab', touchAction: 'manipulation' }}
+      style={{ opacity: isDragging ? 0.4 : 1, cursor: movable ? 'grab' : undefined, touchAction: 'manipulation' }}
     >
-      <CardContent shape={shape} record={record} menu={<MoveMenu shape={shape} record={record} onMove={onMove} />} />
+      <CardContent
+        shape={shape}
+        record={record}
+        menu={movable ? <MoveMenu shape={shape} record={record} onMove={onMove} /> : undefined}
+      />
     </Card>
   );
 }

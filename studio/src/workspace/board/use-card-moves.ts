@@ -2,10 +2,13 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { useClient, type CombinedError } from 'urql';
+import { useNavigate } from 'react-router';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { problemsOf } from '../../graphql/problems';
 import { recordTitle, updateMutation, type WorkspaceObject } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
+import { ObjectConversionDocument } from '../record/convert/conversion-api';
+import { conversionOf } from '../record/convert/conversion-data';
 import type { CardRecord } from './use-stage-cards';
 
 /** Where a card is shown before (or instead of) the server's lists say so: its record with the new stage. */
@@ -25,10 +28,17 @@ function refusalReasons(error: CombinedError, object: WorkspaceObject, t: TFunct
  * Moving cards between stages, optimistically: the card shows at its new stage at once, the update mutation
  * runs, and then every column and total is re-read (`refresh`). A refused move (validation rule, permission)
  * drops the placement, so the card snaps back to where the server has it, and shows the server's reason.
+ *
+ * The stage a conversion sets (a lead's "converted") is reached by converting, not by a move: a card dropped
+ * there opens the record's conversion dialog, so the lead is not marked converted without its company, contact
+ * and deal.
  */
 export function useCardMoves(object: WorkspaceObject, pipeline: WorkspacePipeline, selection: string) {
   const { t } = useTranslation();
   const client = useClient();
+  const navigate = useNavigate();
+  const [{ data: conversionData }] = useQuery({ query: ObjectConversionDocument, variables: { object: object.name } });
+  const convertsTo = conversionOf(conversionData?.object?.conversion)?.update[pipeline.field];
   const [placements, setPlacements] = useState<Placements>(new Map());
   const [refresh, setRefresh] = useState(0);
   const mutation = useMemo(() => updateMutation(object, selection), [object, selection]);
@@ -48,6 +58,10 @@ export function useCardMoves(object: WorkspaceObject, pipeline: WorkspacePipelin
   const move = useCallback(
     async (record: CardRecord, to: string) => {
       if (record[pipeline.field] === to) return;
+      if (convertsTo !== undefined && to === convertsTo) {
+        void navigate(`/o/${object.name}/${record.id}?convert=1`);
+        return;
+      }
       const title = recordTitle(object, record);
       place(record.id, { ...record, [pipeline.field]: to });
       const result = await client
@@ -75,7 +89,7 @@ export function useCardMoves(object: WorkspaceObject, pipeline: WorkspacePipelin
       }
       setRefresh((n) => n + 1);
     },
-    [client, mutation, object, pipeline, t, stageLabel],
+    [client, mutation, object, pipeline, t, stageLabel, convertsTo, navigate],
   );
 
   const reread = useCallback(() => setRefresh((n) => n + 1), []);

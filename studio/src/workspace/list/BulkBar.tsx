@@ -10,17 +10,22 @@ import type { BulkOutcome } from './use-list-edits';
 
 type Open = 'none' | 'edit' | 'delete';
 
-/** What can be done with the selected records: set one field on all of them, delete them (after a question). */
+/**
+ * What can be done with the selected records: set one field on all of them, delete them (after a question).
+ * Each is offered only to a user who may do it to the object's records at all.
+ */
 export function BulkBar(props: {
   count: number;
   fields: readonly WorkspaceField[];
   options: ReadonlyMap<string, ReadonlyMap<string, OptionLook>>;
-  onEdit: (field: WorkspaceField, value: unknown) => Promise<BulkOutcome>;
+  /** Absent: the user may not update these records, and no Edit field is offered. */
+  onEdit?: ((field: WorkspaceField, value: unknown) => Promise<BulkOutcome>) | undefined;
   /** Absent: the user may not delete these records, and no Delete is offered. */
   onDelete?: (() => Promise<BulkOutcome>) | undefined;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
+  const { onEdit } = props;
   const [open, setOpen] = useState<Open>('none');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<readonly Problem[]>([]);
@@ -49,9 +54,11 @@ export function BulkBar(props: {
           {t('list.bulk.selected', { count: props.count })}
         </Text>
         <Group gap="xs">
-          <Button size="xs" variant="default" onClick={() => setOpen('edit')}>
-            {t('list.bulk.edit')}
-          </Button>
+          {onEdit && (
+            <Button size="xs" variant="default" onClick={() => setOpen('edit')}>
+              {t('list.bulk.edit')}
+            </Button>
+          )}
           {props.onDelete && (
             <Button size="xs" color="red" variant="light" onClick={() => setOpen('delete')}>
               {t('list.bulk.delete')}
@@ -62,7 +69,7 @@ export function BulkBar(props: {
           </Button>
         </Group>
       </Group>
-      {open === 'edit' && (
+      {open === 'edit' && onEdit && (
         <BulkEditModal
           opened
           count={props.count}
@@ -70,7 +77,7 @@ export function BulkBar(props: {
           options={props.options}
           busy={busy}
           problems={problems}
-          onApply={(field, value) => void run(() => props.onEdit(field, value))}
+          onApply={(field, value) => void run(() => onEdit(field, value))}
           onClose={close}
         />
       )}

@@ -107,6 +107,8 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
     [object, i18n.language, ctx],
   );
   const hasPipeline = model.pipelines.some((p) => p.object === object.name);
+  // "At all": a user whose rule has row conditions (their own deals) keeps the editors; the server refuses the rest.
+  const mayUpdate = object.permissions?.update !== false;
   const count =
     pages.totalCount === null ? '…' : new Intl.NumberFormat(intlLocales(i18n.language)).format(pages.totalCount);
   const filterError = pages.error && condition ? pages.error.graphQLErrors[0]?.message : undefined;
@@ -123,7 +125,13 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
 
   const exportView = async (format: ExportFormat) => {
     setExporting(true);
-    const view = { filter, search: debouncedSearch, sort, language: i18n.language };
+    const view = {
+      filter,
+      search: debouncedSearch,
+      sort,
+      language: i18n.language,
+      fields: columns.map((f) => f.name),
+    };
     const outcome = await downloadExport(object.pluralName, format, view);
     setExporting(false);
     setExportError(outcome.ok ? undefined : outcome.message);
@@ -186,7 +194,7 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
           count={selected.size}
           fields={fields}
           options={ctx.options}
-          onEdit={(field, value) => edits.bulkUpdate([...selected], field, value)}
+          onEdit={mayUpdate ? (field, value) => edits.bulkUpdate([...selected], field, value) : undefined}
           onDelete={
             object.permissions?.delete === false
               ? undefined
@@ -215,6 +223,7 @@ function ObjectList({ object, model }: { object: WorkspaceObject; model: Workspa
         cellErrors={edits.cellErrors}
         onSave={(row, field, value) => void edits.saveCell(row, field, value)}
         onEditStart={edits.clearCellError}
+        editable={mayUpdate}
         onOpen={(id) => void navigate(`/o/${object.name}/${id}`)}
       />
     </>

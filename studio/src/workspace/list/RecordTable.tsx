@@ -30,6 +30,8 @@ export interface RecordTableProps {
   readonly cellErrors: ReadonlyMap<string, string>;
   readonly onSave: (row: RecordRow, field: WorkspaceField, value: unknown) => void;
   readonly onEditStart: (row: RecordRow, field: WorkspaceField) => void;
+  /** False when the user may not update the object's records at all: no cell is edited in place. */
+  readonly editable: boolean;
   readonly onOpen: (id: string) => void;
 }
 
@@ -46,7 +48,7 @@ interface Position {
  * in view (and a few around them) are in the DOM, with spacer rows keeping the scroll height; `aria-rowcount`
  * and `aria-rowindex` say where the shown rows sit in the whole list. Arrow keys move between cells; Enter
  * edits an editable cell or opens the record; a click on the title opens it at once, a click elsewhere opens it
- * unless a second click follows, which edits that cell.
+ * unless a second click follows, which edits that cell. Without `editable` no cell is: Enter opens the record.
  */
 export function RecordTable(props: RecordTableProps) {
   const { t } = useTranslation();
@@ -88,8 +90,10 @@ export function RecordTable(props: RecordTableProps) {
     setActive({ row, col });
   };
 
+  const editorFor = (field: WorkspaceField) => (props.editable ? editorOf(field) : undefined);
+
   const startEdit = (row: RecordRow, field: WorkspaceField) => {
-    if (!editorOf(field)) return;
+    if (!editorFor(field)) return;
     window.clearTimeout(clickTimer.current);
     props.onEditStart(row, field);
     setEditing({ id: row.id, field: field.name });
@@ -115,7 +119,7 @@ export function RecordTable(props: RecordTableProps) {
       move(to);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (field && editorOf(field)) startEdit(row, field);
+      if (field && editorFor(field)) startEdit(row, field);
       else props.onOpen(row.id);
     } else if (event.key === ' ' && col === 0) {
       event.preventDefault();

@@ -30,6 +30,7 @@ export const listText = featureText({
       deleteTitle: 'Delete {{count}} selected records?',
       deleteText: 'They move to the trash and can be restored from there.',
       deleteConfirm: 'Delete {{count}}',
+      deleteRefused: 'Nothing was deleted. You may not delete: {{titles}}',
     },
   },
   ru: {
@@ -60,6 +61,7 @@ export const listText = featureText({
       deleteTitle: 'Удалить выбранные записи ({{count}})?',
       deleteText: 'Они попадут в корзину, откуда их можно восстановить.',
       deleteConfirm: 'Удалить ({{count}})',
+      deleteRefused: 'Ничего не удалено. Вам нельзя удалить: {{titles}}',
     },
   },
   ka: {
@@ -90,6 +92,7 @@ export const listText = featureText({
       deleteTitle: 'წაიშალოს მონიშნული ჩანაწერები ({{count}})?',
       deleteText: 'ისინი სანაგვეში გადავა, საიდანაც მათი აღდგენა შეიძლება.',
       deleteConfirm: 'წაშლა ({{count}})',
+      deleteRefused: 'არაფერი წაიშალა. თქვენ არ შეგიძლიათ წაშალოთ: {{titles}}',
     },
   },
 });

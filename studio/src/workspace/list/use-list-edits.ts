@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { useClient } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { useClient, type CombinedError } from 'urql';
 import { messagesAt, problemsOf, type Problem } from '../../graphql/problems';
 import {
-  deleteMutation,
+  deleteManyMutation,
   recordQuery,
+  recordTitle,
   updateManyMutation,
   updateMutation,
   type WorkspaceField,
@@ -15,11 +17,12 @@ export type BulkOutcome = { readonly ok: true } | { readonly ok: false; readonly
 
 /**
  * The list's writes: one cell (the update mutation), one field of many records (updateMany, one request for
- * all) and deleting many. A refused cell edit keeps the server's message on the cell and re-reads the record,
- * so the row shows what the server has, never the refused value.
+ * all) and deleting many (deleteMany: one request, all or nothing). A refused cell edit keeps the server's
+ * message on the cell and re-reads the record, so the row shows what the server has, never the refused value.
  */
 export function useListEdits(object: WorkspaceObject, selection: string, pages: RecordPages) {
   const client = useClient();
+  const { t } = useTranslation();
   const [cellErrors, setCellErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const setCellError = (key: string, message: string | undefined) =>
     setCellErrors((before) => {
@@ -62,10 +65,22 @@ export function useListEdits(object: WorkspaceObject, selection: string, pages: 
   };
 
   const bulkDelete = async (ids: readonly string[]): Promise<BulkOutcome> => {
-    const results = await Promise.all(ids.map((id) => client.mutation(deleteMutation(object), { id }).toPromise()));
+    const result = await client.mutation(deleteManyMutation(object), { ids }).toPromise();
     pages.reload();
-    const problems = results.flatMap((r) => (r.error ? problemsOf(r.error) : []));
-    return problems.length ? { ok: false, problems } : { ok: true };
+    return result.error ? { ok: false, problems: deleteProblems(result.error) } : { ok: true };
+  };
+
+  /** The server names the records it would not delete by id (`extensions.ids`); the user knows them by title. */
+  const deleteProblems = (error: CombinedError): readonly Problem[] => {
+    const refusal = error.graphQLErrors.find((e) => e.extensions?.['code'] === 'FORBIDDEN');
+    const refused = refusal?.extensions?.['ids'];
+    if (!Array.isArray(refused)) return problemsOf(error);
+    const rows = new Map(pages.rows.map((row) => [row.id, row]));
+    const titles = (refused as unknown[]).map((id) => {
+      const row = rows.get(String(id));
+      return row ? recordTitle(object, row) : String(id);
+    });
+    return [{ path: '', message: t('list.bulk.deleteRefused', { titles: titles.join(', ') }) }];
   };
 
   /** A new edit of the cell: the message about the last one goes. */

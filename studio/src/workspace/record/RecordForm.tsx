@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import Form from '@rjsf/mantine';
 import type { UiSchema } from '@rjsf/utils';
@@ -14,6 +14,7 @@ import type { WorkspaceModel } from '../use-workspace-model';
 import { changedFields, changesOf, formDataOf, formFieldsOf, placeProblems, rebase } from './record-form-data';
 import { recordFields, recordWidgets, widgetUi } from './widgets';
 import type { RecordFormContext } from './widgets/form-context';
+import classes from './RecordForm.module.css';
 
 type Values = Record<string, unknown>;
 
@@ -21,7 +22,10 @@ type Values = Record<string, unknown>;
  * The record's form, generated from its object's fields and stored layout (layout-form.ts) with a widget per
  * field type. Saving sends only the changed fields; the server's problems are shown on their fields, and after
  * a failure the record is read again: the form then shows the server's values with the user's unsaved
- * input kept on top, each such field marked, until it is saved or discarded.
+ * input kept on top, each such field marked, until it is saved or discarded. A user who may not update the
+ * object's records at all (`permissions.update`) gets the same form read-only, without Save, and a line saying
+ * why; where only some records may be updated (row conditions) the form stays editable and the server's
+ * refusal shows as any other failed save.
  */
 export function RecordForm(props: {
   model: WorkspaceModel;
@@ -33,6 +37,7 @@ export function RecordForm(props: {
   onSaved: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const readOnly = props.object.permissions?.update === false;
   const fields = useMemo(() => formFieldsOf(props.object), [props.object]);
   const baseline = useMemo(() => formDataOf(fields, props.record), [fields, props.record]);
   const [draft, setDraft] = useState<Values>(baseline);
@@ -100,16 +105,27 @@ export function RecordForm(props: {
             </Badge>
           )}
         </Group>
-        <Group gap="xs">
-          <Button variant="default" disabled={dirty.length === 0} onClick={() => (setProblems([]), setDraft(baseline))}>
-            {t('record.form.discard')}
-          </Button>
-          <Button loading={saving.fetching} disabled={dirty.length === 0} onClick={() => formRef.current?.submit()}>
-            {t('record.form.save')}
-          </Button>
-        </Group>
+        {!readOnly && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              disabled={dirty.length === 0}
+              onClick={() => (setProblems([]), setDraft(baseline))}
+            >
+              {t('record.form.discard')}
+            </Button>
+            <Button loading={saving.fetching} disabled={dirty.length === 0} onClick={() => formRef.current?.submit()}>
+              {t('record.form.save')}
+            </Button>
+          </Group>
+        )}
       </Group>
-      <Stack gap="sm">
+      <Stack gap="sm" className={readOnly ? classes.readOnly : undefined}>
+        {readOnly && (
+          <Text size="sm" c="dimmed" data-testid="record-read-only">
+            {t('record.form.readOnly')}
+          </Text>
+        )}
         {placed.unplaced.length > 0 && (
           <Alert color="red" title={t('record.form.failed')} role="alert">
             {placed.unplaced.map((p) => p.message).join('; ')}
@@ -135,6 +151,7 @@ export function RecordForm(props: {
           }}
           onSubmit={(event) => void save((event.formData ?? {}) as Values)}
           idPrefix="record"
+          readonly={readOnly}
           noHtml5Validate
           showErrorList={false}
         />

@@ -30,5 +30,6 @@ export const list: Shape<typeof listText.en> = {
     deleteTitle: 'Таңдалған жазбаларды жою керек пе ({{count}})?',
     deleteText: 'Олар себетке түседі, оларды сол жерден қалпына келтіруге болады.',
     deleteConfirm: 'Жою ({{count}})',
+    deleteRefused: 'Ештеңе жойылмады. Сіз мыналарды жоя алмайсыз: {{titles}}',
   },
 };

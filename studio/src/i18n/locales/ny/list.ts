@@ -39,5 +39,6 @@ export const list: Shape<typeof listText.en> = {
     deleteTitle: 'Chotsani zolembedwa {{count}} zosankhidwa?',
     deleteText: 'Zimapita ku zinyalala ndipo zingathe kubwezeretsedwa kuchokera kumeneko.',
     deleteConfirm: 'Chotsani {{count}}',
+    deleteRefused: 'Palibe chomwe chachotsedwa. Simungachotse: {{titles}}',
   },
 };

@@ -30,5 +30,6 @@ export const list: Shape<typeof listText.en> = {
     deleteTitle: 'Tanlangan {{count}} ta yozuv oʻchirilsinmi?',
     deleteText: 'Ular savatga tushadi va u yerdan tiklanishi mumkin.',
     deleteConfirm: '{{count}} tasini oʻchirish',
+    deleteRefused: 'Hech narsa oʻchirilmadi. Siz quyidagilarni oʻchira olmaysiz: {{titles}}',
   },
 };

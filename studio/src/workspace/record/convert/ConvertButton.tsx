@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { recordTitle, type WorkspaceObject } from '../../record-api';
 import { useWorkspaceModel, type WorkspaceModel } from '../../use-workspace-model';
@@ -13,13 +13,15 @@ import { ConvertModal, type ConvertedTargets } from './ConvertModal';
 /**
  * The record header's Convert button, for an object with a `conversion` (a lead → company, contact, deal):
  * shown while the record is not converted and the user may create (or use an existing record for) every
- * target that cannot be skipped. Converting opens the deal (or the contact), with links to every record.
+ * target that cannot be skipped, and may update the record itself (converting marks it converted: without
+ * `update` on its object the server would refuse). Converting opens the deal (or the contact), with links to
+ * every record.
  */
 export function ConvertButton(props: { object: WorkspaceObject; record: Record<string, unknown> }) {
   const [{ data }] = useQuery({ query: ObjectConversionDocument, variables: { object: props.object.name } });
   const conversion = conversionOf(data?.object?.conversion);
   const { model } = useWorkspaceModel();
-  if (!conversion || !model) return null;
+  if (!conversion || !model || props.object.permissions?.update === false) return null;
   return <ConvertControl {...props} conversion={conversion} model={model} />;
 }
 
@@ -43,6 +45,25 @@ function ConvertControl(props: {
     requestPolicy: 'cache-and-network',
   });
   const preview = data?.conversionPreview;
+  // `?convert=1` (the board sends a card dropped on the converted stage here) opens the dialog once the preview
+  // says the record can be converted.
+  const [search, setSearch] = useSearchParams();
+  const asked = search.get('convert') === '1';
+  const openedFromLink = useRef(false);
+  const possible = preview ? preview.targets.every((p) => p.optional || p.canCreate || matchesOf(p).length > 0) : false;
+  useEffect(() => {
+    if (!asked || !preview || openedFromLink.current) return;
+    openedFromLink.current = true;
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('convert');
+        return next;
+      },
+      { replace: true },
+    );
+    if (!preview.converted && possible) void openDialog();
+  });
   if (!preview) return null;
   if (preview.converted)
     return (
@@ -50,7 +71,6 @@ function ConvertControl(props: {
         {t('convert.alreadyConverted')}
       </Badge>
     );
-  const possible = preview.targets.every((p) => p.optional || p.canCreate || matchesOf(p).length > 0);
   if (!possible) return null;
   const title = recordTitle(props.object, props.record);
 
