@@ -3,6 +3,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { TEXTUAL } from '../conditions/operators';
 import type { FieldDef } from '../model/model';
 import { fail, ok, type FieldType } from './field-type';
+import { sanitizeRichText } from './rich-text';
 
 /** Fields stored as one `text` column. */
 const textColumn = () => [{ suffix: '', sqlType: 'text' }] as const;
@@ -42,7 +43,19 @@ function plainText(type: string, searchableByDefault: boolean, extra: Record<str
 
 export const textType = plainText('text', true);
 export const longTextType = plainText('longText', false, { format: 'textarea' });
-export const richTextType = plainText('richText', false, { contentMediaType: 'text/html' });
+
+/**
+ * HTML from the studio's editor, stored cleaned (rich-text.ts): whatever writes it, only the editor's tags and
+ * safe links are kept. `maxLength` counts the characters stored, after cleaning.
+ */
+export const richTextType: FieldType = {
+  ...plainText('richText', false, { contentMediaType: 'text/html' }),
+  toColumns(value, field) {
+    if (typeof value !== 'string') return fail('must be a string');
+    const text = checkString(sanitizeRichText(value), field);
+    return typeof text === 'string' ? ok(text) : fail(text.error);
+  },
+};
 
 // A pragmatic address check (RFC 5322 allows far more; a CRM wants addresses mail servers accept).
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@(?:[^\s@"(),:;<>[\\\].]+\.)+[^\s@"(),:;<>[\\\].]{2,}$/u;

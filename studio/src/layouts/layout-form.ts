@@ -129,10 +129,13 @@ function propertySchema(field: LayoutField): RJSFSchema {
   ) as RJSFSchema;
   const schema: RJSFSchema = { ...given, title: field.label };
   if (schema.type === undefined) return { ...schema, type: 'string', readOnly: true };
-  // Money requires its amount only once there is money: an optional money field may stay empty.
+  // Money requires its amount only once there is money: an optional money field may stay empty. Nor does its
+  // currency have a default here: rjsf would fill it into an empty field, a `{ currency }` without an amount
+  // that the API refuses (the record form's CurrencyField takes the field's currency when an amount is typed).
   if (schema.format === 'currency' && !field.required) {
-    const { required: _required, ...optional } = schema;
-    return optional;
+    const { required: _required, properties, ...optional } = schema;
+    const { default: _default, ...currency } = (properties?.['currency'] ?? {}) as RJSFSchema;
+    return { ...optional, properties: { ...properties, currency } };
   }
   return schema;
 }

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Select } from '@mantine/core';
 import type { FieldProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import { errorText, FORM_DROPDOWN } from './form-context';
+import { errorText, FORM_DROPDOWN, widgetField } from './form-context';
 import { intlLocales } from '../../format';
 
 /** The ISO 4217 codes the browser knows (codes only: the amount beside it keeps the room). */
@@ -23,7 +23,11 @@ interface Money {
 export function CurrencyField(props: FieldProps<Money>) {
   const { t, i18n } = useTranslation();
   const value = props.formData ?? {};
-  const fallback = (props.schema.properties?.['currency'] as { default?: string } | undefined)?.default;
+  // The field's currency (`settings.currency`): the schema of an optional money field has no default (layout-form.ts).
+  const settings = widgetField((props.uiSchema?.['ui:options'] ?? {}) as Record<string, unknown>)?.settings as
+    { currency?: string } | undefined;
+  const fallback =
+    settings?.currency ?? (props.schema.properties?.['currency'] as { default?: string } | undefined)?.default;
   const currency = value.currency ?? fallback;
   const errors = props.errorSchema as
     { __errors?: string[]; amount?: { __errors?: string[] }; currency?: { __errors?: string[] } } | undefined;

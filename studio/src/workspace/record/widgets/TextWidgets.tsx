@@ -6,8 +6,8 @@ import { errorText, widgetField, type RecordFormContext } from './form-context';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** Phone, e-mail and web address: a text input, with the value as a link beside it (call, write, open). */
-function LinkInput(props: WidgetProps & { type: 'tel' | 'email' | 'url'; href: (value: string) => string }) {
+/** E-mail and web address: a text input, with the value as a link beside it (write, open). Phones: PhoneWidget.tsx. */
+function LinkInput(props: WidgetProps & { type: 'email' | 'url'; href: (value: string) => string }) {
   const value = text(props.value);
   return (
     <TextInput
@@ -33,9 +33,6 @@ function LinkInput(props: WidgetProps & { type: 'tel' | 'email' | 'url'; href: (
   );
 }
 
-export const PhoneWidget = (props: WidgetProps) => (
-  <LinkInput {...props} type="tel" href={(v) => `tel:${v.replace(/[^+\d]/g, '')}`} />
-);
 export const EmailWidget = (props: WidgetProps) => <LinkInput {...props} type="email" href={(v) => `mailto:${v}`} />;
 export const UrlWidget = (props: WidgetProps) => <LinkInput {...props} type="url" href={(v) => v} />;
 

@@ -4,12 +4,15 @@ import { AddressField } from './AddressField';
 import { ChoicesWidget, ChoiceWidget } from './ChoiceWidgets';
 import { CurrencyField } from './CurrencyField';
 import { DateTimeWidget, DateWidget } from './DateWidgets';
+import { PhoneWidget } from './PhoneWidget';
 import { RelationWidget } from './RelationWidget';
-import { ComputedWidget, EmailWidget, PhoneWidget, RatingWidget, ToggleWidget, UrlWidget } from './TextWidgets';
+import { RichTextWidget } from './RichTextWidget';
+import { ComputedWidget, EmailWidget, RatingWidget, ToggleWidget, UrlWidget } from './TextWidgets';
 
 /**
  * The record form's widgets, registered once: each field type's `ui:widget` (or `ui:field` for money and
  * addresses, whose values are objects) names one of these. Types without one (text, numbers, long text) use @rjsf/mantine's.
+ * Rich text replaces the textarea formFromLayout gives it (which the designer's preview keeps).
  */
 export const recordWidgets: RegistryWidgetsType = {
   choice: ChoiceWidget,
@@ -18,6 +21,7 @@ export const recordWidgets: RegistryWidgetsType = {
   stratumDate: DateWidget,
   stratumDateTime: DateTimeWidget,
   phone: PhoneWidget,
+  richText: RichTextWidget,
   stratumEmail: EmailWidget,
   stratumUrl: UrlWidget,
   rating: RatingWidget,
@@ -33,6 +37,7 @@ const WIDGET_OF_TYPE: Readonly<Record<string, string>> = {
   date: 'stratumDate',
   datetime: 'stratumDateTime',
   phone: 'phone',
+  richText: 'richText',
   email: 'stratumEmail',
   url: 'stratumUrl',
   rating: 'rating',
