@@ -114,9 +114,14 @@ describeWithBrowser('the record page', () => {
     expect(added.tasks.totalCount).toBe(before.tasks.totalCount + 1);
     const task = added.tasks.edges.find((e) => e.node.title === 'Call back about the renewal')!.node;
     expect(Date.parse(task.dueDate!)).toBeGreaterThan(Date.now());
+    // The body is rich text (HTML): the quick-add's plain text is sent as a paragraph per line.
     expect(added.notes.edges.map((e) => e.node)).toContainEqual(
-      expect.objectContaining({ title: 'Budget confirmed', body: 'The customer confirmed the budget for next year.' }),
+      expect.objectContaining({
+        title: 'Budget confirmed',
+        body: '<p>The customer confirmed the budget for next year.</p>',
+      }),
     );
+    await timeline(page).getByText('The customer confirmed the budget for next year.', { exact: true }).waitFor();
 
     // Related lists: the new task is listed; its link opens it.
     const tasks = relatedList(page, 'Tasks');

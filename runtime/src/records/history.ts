@@ -1,6 +1,8 @@
 import { run } from '../db/db';
 import { isoTimestamp } from '../db/timestamps';
 import { ident, sql } from '../sql/sql';
+import { afterCursor, decodeCursor, encodeCursor } from './cursor';
+import type { SortKey } from './order';
 import { findField, type ObjectDef } from '../model/model';
 import { readableFields } from './authorize';
 import { requireObject, type RecordContext } from './context';
@@ -11,32 +13,53 @@ export interface HistoryEntry {
   readonly oldValue: unknown;
   readonly newValue: unknown;
   readonly actor: string | null;
+  /** Where the entry is in the history: pass it as `after` for the entries older than this one. */
+  readonly cursor: string;
 }
+
+/** The history's order, newest first: time, then the row's id (one update's fields share a time). */
+const HISTORY_ORDER: readonly SortKey[] = [
+  { column: 'at', direction: 'DESC', sqlType: 'timestamptz' },
+  { column: 'id', direction: 'DESC', sqlType: 'bigint' },
+];
 
 /**
  * The field history of one record, newest first (the record page's timeline reads it): only the changes of
  * fields the actor may read, kept in the query so the limit counts only what is returned. It checks nothing
  * else: callers first make sure the record itself is readable.
+ *
+ * Pages are keyset pages: `after` is the `cursor` of the last entry of the previous page (its time, exact to
+ * the microsecond, and its row id), so entries written meanwhile neither shift nor repeat the older ones.
+ *
+ * @example
+ *   const page = await recordHistory(ctx, 'deal', id, { limit: 50 });
+ *   const older = await recordHistory(ctx, 'deal', id, { limit: 50, after: page.at(-1)!.cursor });
  */
 export async function recordHistory(
   ctx: RecordContext,
   objectName: string,
   id: string,
-  options: { limit?: number } = {},
+  options: { limit?: number; after?: string | undefined } = {},
 ): Promise<HistoryEntry[]> {
   const object = requireObject(ctx, objectName);
   const readable = readableFields(ctx, object);
-  const onlyFields = readable ? sql` AND field = ANY(${readable}::text[])` : sql``;
-  const { rows } = await run<HistoryEntry & { at: Date | string }>(
+  const onlyFields = readable ? sql` AND h.field = ANY(${readable}::text[])` : sql``;
+  const older = options.after
+    ? sql` AND ${afterCursor(HISTORY_ORDER, decodeCursor(HISTORY_ORDER, options.after), 'h')}`
+    : sql``;
+  const { rows } = await run<Omit<HistoryEntry, 'cursor'> & { at: Date | string; _at: string; _id: string }>(
     ctx.db,
-    sql`SELECT at, field, "oldValue", "newValue", actor FROM ${ident(ctx.model.schema, '_history')}
-        WHERE object = ${object.name} AND "recordId" = ${id}::uuid${onlyFields} ORDER BY at DESC, id DESC LIMIT ${Math.min(options.limit ?? 100, 1000)}`,
+    sql`SELECT h.at, h.field, h."oldValue", h."newValue", h.actor, h.at::text AS _at, h.id::text AS _id
+          FROM ${ident(ctx.model.schema, '_history')} AS h
+         WHERE h.object = ${object.name} AND h."recordId" = ${id}::uuid${onlyFields}${older}
+         ORDER BY h.at DESC, h.id DESC LIMIT ${Math.min(options.limit ?? 100, 1000)}`,
   );
-  return rows.map((r) => ({
+  return rows.map(({ _at, _id, ...r }) => ({
     ...r,
     oldValue: decoded(ctx, object, r.field, r.oldValue),
     newValue: decoded(ctx, object, r.field, r.newValue),
     at: isoTimestamp(r.at)!,
+    cursor: encodeCursor(HISTORY_ORDER, [_at, _id]),
   }));
 }
 

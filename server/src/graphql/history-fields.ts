@@ -32,6 +32,10 @@ const HistoryEntryType = new GraphQLObjectType<HistoryEntry, GraphQLContext>({
       resolve: (entry, _a, ctx) => (entry.actor ? ctx.loaders.users().load(entry.actor) : null),
     },
     at: { type: new GraphQLNonNull(DateTimeScalar) },
+    cursor: {
+      type: new GraphQLNonNull(GraphQLString),
+      description: 'Pass it as `after` to read the entries older than this one (keyset paging)',
+    },
   },
 });
 
@@ -43,14 +47,15 @@ export const historyQueries: Fields = {
       object: { type: new GraphQLNonNull(GraphQLString) },
       id: { type: new GraphQLNonNull(GraphQLID) },
       first: { type: GraphQLInt, description: 'At most this many entries (default 100, at most 1000)' },
+      after: { type: GraphQLString, description: 'Only entries older than this one: the `cursor` of an entry' },
     },
-    resolve: async (_r, a: { object: string; id: string; first?: number | null }, ctx) => {
+    resolve: async (_r, a: { object: string; id: string; first?: number | null; after?: string | null }, ctx) => {
       const object = findObject(ctx.model, a.object);
       if (!object) throw notFound(`Unknown object "${a.object}"`, { object: a.object });
       // The read path decides: FORBIDDEN without read access to the object, not found outside its scope.
       if (!(await findOne(ctx.records, object.name, a.id)))
         throw notFound(`No ${object.name} with id "${a.id}"`, { object: object.name, id: a.id });
-      return recordHistory(ctx.records, object.name, a.id, { limit: a.first ?? 100 });
+      return recordHistory(ctx.records, object.name, a.id, { limit: a.first ?? 100, after: a.after ?? undefined });
     },
   },
 };

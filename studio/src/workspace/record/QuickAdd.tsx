@@ -9,27 +9,40 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { messagesAt, problemsOf, unclaimed, type Problem } from '../../graphql/problems';
 import { createMutation } from '../record-api';
-import type { Activity } from './timeline-query';
+import { quickActionsOf, taskData, type QuickAction } from './quick-actions';
+import { TimelineIcon } from './TimelineIcon';
 
 /**
- * "Add note" and "Add follow-up task": a note (title, text) or a task (title, due date) created through the
- * API with its relation to this record, so it appears in the timeline (and in the related lists).
+ * "Add note", "Add follow-up task", "Log a call" and "Log an email": a note (title, text), a task (title, due
+ * date), or a call or email that happened (a task of that type, done, with what was said and when), created
+ * through the API with its relation to this record, so it appears in the timeline (and in the related lists).
+ * Offered only where the user may create the activity; the server checks again, and its refusal is shown.
  */
-export function QuickAdd(props: { activities: readonly Activity[]; recordId: string; onAdded: () => void }) {
+export function QuickAdd(props: {
+  activities: Parameters<typeof quickActionsOf>[0];
+  recordId: string;
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<Activity | null>(null);
-  const addable = props.activities.filter((a) => a.backReference);
-  if (addable.length === 0) return null;
+  const [open, setOpen] = useState<QuickAction | null>(null);
+  const actions = quickActionsOf(props.activities);
+  if (actions.length === 0) return null;
   return (
     <Group gap="xs">
-      {addable.map((a) => (
-        <Button key={a.kind} variant="light" size="xs" onClick={() => setOpen(a)}>
-          {t(a.kind === 'note' ? 'record.quickAdd.note' : 'record.quickAdd.task')}
+      {actions.map((a) => (
+        <Button
+          key={a.kind}
+          variant="light"
+          size="xs"
+          onClick={() => setOpen(a)}
+          leftSection={a.kind === 'call' || a.kind === 'email' ? <TimelineIcon glyph={a.kind} size={18} /> : undefined}
+        >
+          {t(`record.quickAdd.${a.kind}`)}
         </Button>
       ))}
       {open && (
         <AddModal
-          activity={open}
+          action={open}
           recordId={props.recordId}
           onClose={() => setOpen(null)}
           onAdded={() => (setOpen(null), props.onAdded())}
@@ -39,35 +52,34 @@ export function QuickAdd(props: { activities: readonly Activity[]; recordId: str
   );
 }
 
-function AddModal(props: { activity: Activity; recordId: string; onClose: () => void; onAdded: () => void }) {
+const NOW = () => dayjs().second(0).format('YYYY-MM-DD HH:mm:ss');
+const TOMORROW = () => dayjs().add(1, 'day').hour(10).minute(0).second(0).format('YYYY-MM-DD HH:mm:ss');
+
+function AddModal(props: { action: QuickAction; recordId: string; onClose: () => void; onAdded: () => void }) {
   const { t } = useTranslation();
-  const note = props.activity.kind === 'note';
+  const { action } = props;
+  const kind = action.kind;
+  const logged = kind === 'call' || kind === 'email';
   const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [due, setDue] = useState<string | null>(
-    dayjs().add(1, 'day').hour(10).minute(0).second(0).format('YYYY-MM-DD HH:mm:ss'),
-  );
+  const [text, setText] = useState('');
+  const [when, setWhen] = useState<string | null>(logged ? NOW() : TOMORROW());
   const [problems, setProblems] = useState<readonly Problem[]>([]);
-  const [saving, create] = useMutation(createMutation(props.activity.target, 'id'));
+  const [saving, create] = useMutation(createMutation(action.activity.target, 'id'));
+  const whenField = logged ? 'completedAt' : 'dueDate';
+  const textField = kind === 'note' ? 'body' : 'description';
   const submit = async () => {
-    const data: Record<string, unknown> = { [props.activity.backReference!.name]: props.recordId };
-    if (title.trim()) data['title'] = title.trim();
-    if (note) data['body'] = body;
-    else if (due) data['dueDate'] = dayjs(due).toISOString();
-    const result = await create({ data });
+    const result = await create({ data: taskData(action, props.recordId, { title, text, when }) });
     if (result.error) {
       setProblems(problemsOf(result.error));
       return;
     }
-    notifications.show({
-      color: 'green',
-      message: t(note ? 'record.quickAdd.noteAdded' : 'record.quickAdd.taskAdded'),
-    });
+    notifications.show({ color: 'green', message: t(`record.quickAdd.${kind}Added`) });
     props.onAdded();
   };
-  const others = unclaimed(problems, ['data.title', 'data.body', 'data.dueDate']);
+  const others = unclaimed(problems, ['data.title', `data.${textField}`, `data.${whenField}`]);
+  const shows = (name: string) => action.activity.shown.includes(name);
   return (
-    <Modal opened onClose={props.onClose} title={t(note ? 'record.quickAdd.note' : 'record.quickAdd.task')}>
+    <Modal opened onClose={props.onClose} title={t(`record.quickAdd.${kind}`)}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -76,30 +88,31 @@ function AddModal(props: { activity: Activity; recordId: string; onClose: () => 
       >
         <Stack gap="sm">
           <TextInput
-            label={t(note ? 'record.quickAdd.noteTitle' : 'record.quickAdd.taskTitle')}
+            label={t(`record.quickAdd.${kind}Title`)}
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
-            required={!note}
+            required={kind !== 'note'}
             error={messagesAt(problems, 'data.title')}
             data-autofocus
           />
-          {note ? (
+          {(kind === 'note' || (logged && shows('description'))) && (
             <Textarea
-              label={t('record.quickAdd.noteBody')}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              required
+              label={t(`record.quickAdd.${kind}Body`)}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              required={kind === 'note'}
               autosize
               minRows={3}
-              error={messagesAt(problems, 'data.body')}
+              error={messagesAt(problems, `data.${textField}`)}
             />
-          ) : (
+          )}
+          {kind !== 'note' && shows(whenField) && (
             <DateTimePicker
-              label={t('record.quickAdd.dueDate')}
-              value={due}
-              onChange={setDue}
-              clearable
-              error={messagesAt(problems, 'data.dueDate')}
+              label={t(logged ? 'record.quickAdd.when' : 'record.quickAdd.dueDate')}
+              value={when}
+              onChange={setWhen}
+              clearable={!logged}
+              error={messagesAt(problems, `data.${whenField}`)}
             />
           )}
           {others.length > 0 && (

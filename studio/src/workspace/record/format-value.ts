@@ -3,6 +3,7 @@ import { localized } from '../../components/localized';
 import { formatDate, formatDateTime, formatNumber, formatPercent, formatMoney } from '../format';
 import type { WorkspaceField } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
+import { plainText } from './plain-text';
 
 type Json = Record<string, unknown>;
 
@@ -39,6 +40,7 @@ export function formatValue(value: unknown, field: WorkspaceField | undefined, l
     return String(value['id'] ?? '');
   }
   const text = String(value);
+  if (field?.type === 'richText') return plainText(text);
   if (field?.type === 'select' || field?.type === 'multiSelect') return optionLabel(field, text, language);
   if (field?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, language);
   if (field?.type === 'datetime') return formatDateTime(text, language);

@@ -32,8 +32,9 @@ export type TimelineEntry =
       readonly at: string;
       /** Runs name who started them only by id: the line shows the workflow instead. */
       readonly who: null;
-      /** The workflow's label in the reader's language (its name when it has none). */
+      /** The workflow's name; `label` is its label as the API gives it (one per language), shown when set. */
       readonly workflow: string;
+      readonly label?: unknown;
       readonly status: string;
       readonly error: string | null | undefined;
     };
