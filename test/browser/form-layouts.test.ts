@@ -1,5 +1,6 @@
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { choose, signIn } from './steps/common';
+import { recordForm } from './steps/record';
 import {
   addSection,
   editSection,
@@ -137,4 +138,62 @@ describeWithBrowser('the form layout designer', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  test('a designed layout is what the record page shows: its sections in order, their columns, a hidden one', async () => {
+    const { context, page, errors } = await studio.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, studio.api);
+
+    // Products: Basics in two columns, then Pricing, shown only for subscriptions.
+    await openFormLayouts(page, 'Product (product)');
+    await editSection(page, 'Details', { label: 'Basics', name: 'basics', columns: 2 });
+    await addSection(page, { label: 'Pricing', name: 'pricing', columns: 1 });
+    await moveFieldByMenu(page, 'Price', 'Pricing');
+    await moveFieldByMenu(page, 'Description', 'Pricing');
+    await showSectionWhen(page, 'Pricing', 'Category', 'Subscription');
+    await saveLayout(page);
+
+    // Each section of the record form: its name, legend, how many columns its fields sit in, its field labels.
+    const productIn = async (category: string) =>
+      (
+        await studio.api.gql<{ products: { edges: { node: { id: string } }[] } }>(
+          `query($c: String!) { products(first: 1, filter: { category: { eq: $c } }) { edges { node { id } } } }`,
+          { c: category },
+        )
+      ).data!.products.edges[0]!.node.id;
+    const sectionsOnRecord = async (id: string) => {
+      await page.goto(`${studio.api.server.url}/o/product/${id}`);
+      const form = recordForm(page);
+      await form.locator('[data-section="basics"]').waitFor();
+      const sections = [];
+      for (const fieldset of await form.locator('[data-section]').all()) {
+        const lefts = new Set<number>();
+        const labels: string[] = [];
+        // A cell per field; its first label is the field's (a money field labels its currency too).
+        for (const cell of await fieldset.locator('.mantine-SimpleGrid-root > div').all()) {
+          lefts.add(Math.round((await cell.boundingBox())!.x));
+          labels.push(await cell.locator('label').first().innerText());
+        }
+        sections.push({
+          name: await fieldset.getAttribute('data-section'),
+          label: await fieldset.getAttribute('aria-label'),
+          columns: lefts.size,
+          fields: labels.map((l) => l.replace(/\s*\*$/, '').trim()),
+        });
+      }
+      return sections;
+    };
+    const subscription = await sectionsOnRecord(await productIn('subscription'));
+    await shot(page, '09-record-page');
+    expect(subscription.map((s) => [s.name, s.label, s.columns])).toEqual([
+      ['basics', 'Basics', 2],
+      ['pricing', 'Pricing', 1],
+    ]);
+    expect(subscription[0]!.fields).toEqual(['Name', 'SKU', 'Category', 'Active']);
+    expect(subscription[1]!.fields).toEqual(['Price', 'Description']);
+    // Another category: the condition hides Pricing.
+    expect((await sectionsOnRecord(await productIn('training'))).map((s) => s.name)).toEqual(['basics']);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

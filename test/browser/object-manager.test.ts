@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { addClauses } from './steps/access';
-import { choose, signIn } from './steps/common';
+import { choose, chooseMany, signIn } from './steps/common';
 import { addField, createObjectWithFields, editField, moveOption, openObject, typeFormula } from './steps/objects';
 
 const studio = studioSuite({ seed: 'sales-crm' });
@@ -30,6 +30,9 @@ async function property(): Promise<{
 const field = async (name: string) => (await property())!.fields.find((f) => f.name === name);
 const revision = async () =>
   (await studio.api.gql<{ metadataRevision: number }>('{ metadataRevision }')).data!.metadataRevision;
+
+/** The server's check of a rule (a dry run; a script's first compile loads QuickJS) may take a while on a busy machine. */
+const CHECKED = { timeout: 20_000 };
 
 describeWithBrowser('the object manager: fields of every kind, edits with plans, history, manifest', () => {
   test('builds an object with typed fields, edits it, reverts in history and round-trips the manifest — only through the UI', async () => {
@@ -318,5 +321,160 @@ describeWithBrowser('the object manager: fields of every kind, edits with plans,
 
     expect(errors).toEqual([]);
     await context.close();
-  });
+    // About a minute alone; longer on a machine busy with other suites.
+  }, 180_000);
+
+  test('validation rules made in the UI are enforced on API writes; translated option labels survive an edit; a to-many relation with its inverse', async () => {
+    const { api } = studio;
+    const { context, page, errors } = await studio.newPage({ defaultTimeout: 5000 });
+    await signIn(page, api);
+    const rulesOf = async () =>
+      (await api.gql<{ object: { validationRules: unknown } }>(`{ object(name: "product") { validationRules } }`)).data!
+        .object.validationRules;
+    const createProduct = (data: Record<string, unknown>) =>
+      api.gql<{ createProduct: { id: string } }>(
+        `mutation($data: ProductCreateInput!) { createProduct(data: $data) { id } }`,
+        { data },
+      );
+    const refusal = async (data: Record<string, unknown>) =>
+      (await createProduct(data)).errors?.flatMap((e) => e.extensions?.problems ?? []);
+
+    // A select option labelled in six languages: editing its English text keeps the other five.
+    await openObject(page, 'product');
+    const category = await editField(page, 'category');
+    const firstLabel = category.getByRole('textbox', { name: 'Label of option 1', exact: true });
+    expect(await firstLabel.inputValue()).toBe('Software');
+    await firstLabel.fill('Software and SaaS');
+    await category.getByRole('button', { name: 'Save field' }).click();
+    await category.waitFor({ state: 'hidden' });
+    const options = (
+      await api.gql<{ object: { fields: { name: string; settings: { options: unknown[] } }[] } }>(
+        `{ object(name: "product") { fields { name settings } } }`,
+      )
+    ).data!.object.fields.find((f) => f.name === 'category')!.settings.options;
+    expect(options[0]).toEqual({
+      value: 'software',
+      label: {
+        en: 'Software and SaaS',
+        ru: 'Программное обеспечение',
+        ka: 'პროგრამული უზრუნველყოფა',
+        kk: 'Бағдарламалық жасақтама',
+        uz: 'Dasturiy taʼminot',
+        ny: 'Mapulogalamu',
+      },
+      color: '#3b82f6',
+    });
+
+    // The rules tab: none yet. A condition rule built with the condition builder.
+    await page.getByRole('tab', { name: 'Validation rules' }).click();
+    await page.getByText('This object has no validation rules yet.').waitFor();
+    expect(await rulesOf()).toEqual([]);
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const rule = page.getByRole('dialog', { name: 'New validation rule' });
+    await rule.locator('input[name=name]').fill('categoryChosen');
+    await rule.locator('input[name=message]').fill('Pick a category');
+    await addClauses(page, rule, 'A valid record meets', [{ field: 'Category', operator: 'is not empty' }]);
+    await rule.getByText('The server accepts this condition').waitFor(CHECKED);
+    await chooseMany(page, rule, 'Report on fields', ['Category (category)']);
+    await shot(page, '16-rule-condition');
+    await rule.getByRole('button', { name: 'Save rule' }).click();
+    await rule.waitFor({ state: 'hidden' });
+    await page.locator('tr[data-row="categoryChosen"]').waitFor();
+
+    // A script rule typed wrong: the server's check shows the syntax error live, and a save is refused on the script.
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await rule.locator('input[name=name]').fill('noShouting');
+    await rule.locator('input[name=message]').fill('Names must not be all capitals');
+    await rule.locator('label', { hasText: /^Script$/ }).click();
+    const script = rule.locator('textarea[name=script]');
+    await script.fill('const name = record.name ?? "";\nreturn name !== name.toUpperCase() ||');
+    await rule.getByText(/SyntaxError/).waitFor(CHECKED);
+    await shot(page, '17-rule-script-error');
+    const unsaved = await revision();
+    await rule.getByRole('button', { name: 'Save rule' }).click();
+    await rule.getByText(/SyntaxError.*line 2/).waitFor(CHECKED);
+    expect(await revision()).toBe(unsaved);
+    await script.fill('const name = record.name ?? "";\nreturn name !== name.toUpperCase()');
+    await rule.getByText('The script compiles').waitFor(CHECKED);
+    await shot(page, '18-rule-script-ok');
+    await rule.getByRole('button', { name: 'Save rule' }).click();
+    await rule.waitFor({ state: 'hidden' });
+    await page.locator('tr[data-row="noShouting"]').waitFor();
+    await shot(page, '19-rules-list');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, '19b-rules-list-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await rulesOf()).toEqual([
+      {
+        name: 'categoryChosen',
+        message: 'Pick a category',
+        condition: { category: { $isNull: false } },
+        fields: ['category'],
+        active: true,
+      },
+      {
+        name: 'noShouting',
+        message: 'Names must not be all capitals',
+        script: 'const name = record.name ?? "";\nreturn name !== name.toUpperCase()',
+        active: true,
+      },
+    ]);
+
+    // Writes through the API that break a rule are refused with its message; one that meets both passes.
+    expect(await refusal({ name: 'Widget', sku: 'OM-1' })).toEqual([
+      expect.objectContaining({ path: 'data.category', message: expect.stringContaining('Pick a category') }),
+    ]);
+    expect(await refusal({ name: 'WIDGET', sku: 'OM-2', category: 'software' })).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Names must not be all capitals') }),
+    ]);
+    expect((await createProduct({ name: 'Widget', sku: 'OM-3', category: 'software' })).errors).toBeUndefined();
+
+    // Deleting the condition rule: a product without a category is written again.
+    await page.getByRole('button', { name: 'Delete rule categoryChosen' }).click();
+    const removal = page.getByRole('dialog', { name: 'Delete rule categoryChosen?' });
+    await removal.getByRole('button', { name: 'Delete rule' }).click();
+    await removal.waitFor({ state: 'hidden' });
+    await page.locator('tr[data-row="categoryChosen"]').waitFor({ state: 'detached' });
+    expect(((await rulesOf()) as { name: string }[]).map((r) => r.name)).toEqual(['noShouting']);
+    expect((await createProduct({ name: 'Gadget', sku: 'OM-4' })).errors).toBeUndefined();
+
+    // A to-many relation with its inverse: products name their vendor, a company lists what it supplies.
+    await page.getByRole('tab', { name: 'Fields' }).click();
+    await addField(page, { name: 'vendor', type: 'relation', label: 'Vendor', target: 'Company (company)' });
+    await openObject(page, 'company');
+    const supplied = await addField(
+      page,
+      {
+        name: 'suppliedProducts',
+        type: 'relation',
+        label: 'Supplied products',
+        target: 'Product (product)',
+        many: true,
+      },
+      { submit: false },
+    );
+    await supplied.locator('input[name=inverse]').fill('vendor');
+    await shot(page, '20-relation-inverse');
+    await supplied.getByRole('button', { name: 'Add field', exact: true }).click();
+    await supplied.waitFor({ state: 'hidden' });
+    const company = await api.gql<{ object: { fields: { name: string; settings: unknown }[] } }>(
+      `{ object(name: "company") { fields { name settings } } }`,
+    );
+    expect(company.data!.object.fields.find((f) => f.name === 'suppliedProducts')!.settings).toEqual(
+      expect.objectContaining({ target: 'product', many: true, inverse: 'vendor' }),
+    );
+    const acme = await api.gql<{ createCompany: { id: string } }>(
+      `mutation { createCompany(data: { name: "Vendor of widgets" }) { id } }`,
+    );
+    const vendorId = acme.data!.createCompany.id;
+    expect((await createProduct({ name: 'Sprocket', sku: 'OM-5', vendor: vendorId })).errors).toBeUndefined();
+    const listed = await api.gql<{ company: { suppliedProducts: { edges: { node: { name: string } }[] } } }>(
+      `query($id: ID!) { company(id: $id) { suppliedProducts { edges { node { name } } } } }`,
+      { id: vendorId },
+    );
+    expect(listed.data!.company.suppliedProducts.edges.map((e) => e.node.name)).toEqual(['Sprocket']);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });

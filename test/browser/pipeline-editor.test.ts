@@ -3,6 +3,7 @@ import { signIn } from './steps/common';
 import {
   addStages,
   chooseObject,
+  createPipeline,
   moveStageByKeyboard,
   openPipelines,
   saveEditor,
@@ -36,7 +37,7 @@ const revision = async () =>
   (await studio.api.gql<{ metadataRevision: number }>('{ metadataRevision }')).data!.metadataRevision;
 
 describeWithBrowser('the pipeline editor', () => {
-  test('creates a lead pipeline with a stage moved by keyboard, refuses a bad name, confirms removing stages, deletes — only through the UI', async () => {
+  test('creates a contact pipeline with a stage moved by keyboard, refuses a bad name, confirms removing stages, deletes — only through the UI', async () => {
     const { api } = studio;
     const { context, page, errors } = await studio.newPage();
 
@@ -47,10 +48,10 @@ describeWithBrowser('the pipeline editor', () => {
     expect(await stageRow(page, 5).getByRole('textbox', { name: 'Name of stage 5' }).inputValue()).toBe('won');
     await shot(page, '01-page');
 
-    // A second funnel on leads, on a new select field: four stages typed out of order, one moved by keyboard.
-    await chooseObject(page, 'Lead');
-    await page.getByText('Lead has no pipeline yet.').waitFor();
-    await startPipeline(page, { object: 'Lead (lead)', field: 'funnel', label: 'Lead funnel' });
+    // A funnel on contacts (the example has none), on a new select field: four stages typed out of order, one moved by keyboard.
+    await chooseObject(page, 'Contact');
+    await page.getByText('Contact has no pipeline yet.').waitFor();
+    await startPipeline(page, { object: 'Contact (contact)', field: 'funnel', label: 'Contact funnel' });
     await addStages(page, [
       { name: 'fresh', label: 'Fresh', probability: 10, color: '#1971c2' },
       { name: 'converted', label: 'Converted', probability: 100, won: true, color: '#2f9e44' },
@@ -75,7 +76,7 @@ describeWithBrowser('the pipeline editor', () => {
     await page.getByText('Fix the marked stages before saving').waitFor();
     await shot(page, '03-invalid-row');
     expect(await revision()).toBe(before);
-    expect(await field('lead', 'funnel')).toBeUndefined();
+    expect(await field('contact', 'funnel')).toBeUndefined();
     await name2.fill('contacted');
 
     // What only the server checks goes onto the row it names: a label longer than 200 characters.
@@ -83,16 +84,16 @@ describeWithBrowser('the pipeline editor', () => {
     await label1.fill('F'.repeat(201));
     await page.getByRole('button', { name: 'Save pipeline' }).click();
     await stageRow(page, 1).getByText('must be a text of 1 to 200 characters').waitFor();
-    expect(await field('lead', 'funnel')).toBeUndefined();
+    expect(await field('contact', 'funnel')).toBeUndefined();
     await label1.fill('Fresh');
     expect(await stageRow(page, 1).getByText('must be a text of 1 to 200 characters').count()).toBe(0);
 
     await saveEditor(page);
-    await page.getByRole('tab', { name: 'Lead funnel', selected: true }).waitFor();
-    expect(await pipeline('lead', 'funnel')).toEqual({
-      object: 'lead',
+    await page.getByRole('tab', { name: 'Contact funnel', selected: true }).waitFor();
+    expect(await pipeline('contact', 'funnel')).toEqual({
+      object: 'contact',
       field: 'funnel',
-      label: 'Lead funnel',
+      label: 'Contact funnel',
       stages: [
         { name: 'fresh', label: 'Fresh', probability: 10, won: false, lost: false, color: '#1971c2' },
         { name: 'contacted', label: 'Contacted', probability: 35, won: false, lost: false, color: null },
@@ -100,7 +101,7 @@ describeWithBrowser('the pipeline editor', () => {
         { name: 'junk', label: 'Junk', probability: 0, won: false, lost: true, color: null },
       ],
     });
-    expect(await field('lead', 'funnel')).toEqual({
+    expect(await field('contact', 'funnel')).toEqual({
       name: 'funnel',
       type: 'select',
       settings: {
@@ -140,15 +141,20 @@ describeWithBrowser('the pipeline editor', () => {
     expect((await pipeline('deal', 'stage'))!.stages[0]!.name).toBe('new');
     await page.getByRole('button', { name: 'Discard changes' }).click();
 
-    // Removing the lead funnel's lost stage, which no lead is at: confirmed in the plan, then applied.
-    await chooseObject(page, 'Lead');
+    // Removing the contact funnel's lost stage, which no contact is at: confirmed in the plan, then applied.
+    await chooseObject(page, 'Contact');
+    await page.getByRole('tab', { name: 'Contact funnel', selected: true }).waitFor();
     await stageRow(page, 4).getByRole('button', { name: 'Remove stage 4' }).click();
     await page.getByRole('button', { name: 'Save pipeline' }).click();
     await plan.getByText('No record is at a removed stage.').waitFor();
     await plan.getByRole('button', { name: 'Save and remove stages' }).click();
     await plan.waitFor({ state: 'hidden' });
     await page.getByText('Unsaved changes').waitFor({ state: 'detached' });
-    expect((await pipeline('lead', 'funnel'))!.stages.map((s) => s.name)).toEqual(['fresh', 'contacted', 'converted']);
+    expect((await pipeline('contact', 'funnel'))!.stages.map((s) => s.name)).toEqual([
+      'fresh',
+      'contacted',
+      'converted',
+    ]);
 
     // Phone width, dark theme, Russian.
     await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
@@ -159,21 +165,71 @@ describeWithBrowser('the pipeline editor', () => {
     await shot(page, '07-dark');
     await page.getByRole('button', { name: 'Light theme' }).click();
     await page.getByLabel('Language').selectOption('ru');
-    await page.getByRole('tab', { name: 'Lead funnel', selected: true }).waitFor();
+    await page.getByRole('tab', { name: 'Contact funnel', selected: true }).waitFor();
     await page.getByRole('button', { name: 'Сохранить воронку' }).waitFor();
     await shot(page, '08-russian');
     await page.getByLabel('Язык').selectOption('en');
 
     // Deleting the pipeline, after its confirmation: the field and its options stay.
     await page.getByRole('button', { name: 'Delete pipeline' }).click();
-    const deletion = page.getByRole('dialog', { name: 'Delete pipeline “Lead funnel”?' });
-    await deletion.getByText('the field lead.funnel and its values stay').waitFor();
+    const deletion = page.getByRole('dialog', { name: 'Delete pipeline “Contact funnel”?' });
+    await deletion.getByText('the field contact.funnel and its values stay').waitFor();
     await shot(page, '09-delete', { fullPage: false });
     await deletion.getByRole('button', { name: 'Delete pipeline' }).click();
     await deletion.waitFor({ state: 'hidden' });
-    await page.getByText('Lead has no pipeline yet.').waitFor();
-    expect(await pipeline('lead', 'funnel')).toBeUndefined();
-    expect((await field('lead', 'funnel'))?.type).toBe('select');
+    await page.getByText('Contact has no pipeline yet.').waitFor();
+    expect(await pipeline('contact', 'funnel')).toBeUndefined();
+    expect((await field('contact', 'funnel'))?.type).toBe('select');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('adds a second pipeline to an object that has one: both are tabs, both are saved, the first unchanged', async () => {
+    const { api } = studio;
+    const { context, page, errors } = await studio.newPage();
+    await signIn(page, api);
+    await openPipelines(page);
+    await chooseObject(page, 'Deal');
+    await page.getByRole('tab', { name: 'Sales pipeline', selected: true }).waitFor();
+    const sales = await pipeline('deal', 'stage');
+
+    await createPipeline(page, {
+      object: 'Deal (deal)',
+      field: 'renewal',
+      label: 'Renewals',
+      stages: [
+        { name: 'due', label: 'Due', probability: 50 },
+        { name: 'renewed', label: 'Renewed', probability: 100, won: true },
+        { name: 'churned', label: 'Churned', probability: 0, lost: true },
+      ],
+    });
+    await page.getByRole('tab', { name: 'Renewals', selected: true }).waitFor();
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Sales pipeline', 'Renewals']);
+    await page.locator('.mantine-Notification-root button').click(); // the confirmation would cover the header
+    await shot(page, '10-second-pipeline');
+
+    const all = await studio.api.gql<{ pipelines: { object: string; field: string }[] }>(
+      `{ pipelines { object field } }`,
+    );
+    expect(all.data!.pipelines.filter((p) => p.object === 'deal').map((p) => p.field)).toEqual(['stage', 'renewal']);
+    expect(await pipeline('deal', 'renewal')).toEqual({
+      object: 'deal',
+      field: 'renewal',
+      label: 'Renewals',
+      stages: [
+        { name: 'due', label: 'Due', probability: 50, won: false, lost: false, color: null },
+        { name: 'renewed', label: 'Renewed', probability: 100, won: true, lost: false, color: null },
+        { name: 'churned', label: 'Churned', probability: 0, won: false, lost: true, color: null },
+      ],
+    });
+    expect(await pipeline('deal', 'stage')).toEqual(sales);
+    expect((await field('deal', 'renewal'))?.type).toBe('select');
+
+    // The first pipeline's tab still opens its own stages.
+    await page.getByRole('tab', { name: 'Sales pipeline' }).click();
+    await page.getByRole('tab', { name: 'Sales pipeline', selected: true }).waitFor();
+    expect(await stageRow(page, 1).getByRole('textbox', { name: 'Name of stage 1' }).inputValue()).toBe('new');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -273,4 +273,47 @@ describeWithBrowser('roles and people in the studio', () => {
     });
     expect(errors).toEqual([]);
   });
+
+  test('a deny rule limited to fields is saved as an inverted rule with those fields, and opens again as made', async () => {
+    await fillNewRole(page, {
+      name: 'auditor',
+      cells: [{ object: 'Deal', action: 'read' }],
+    });
+    await page.getByRole('button', { name: 'Refine Deal: read', exact: true }).click();
+    const dealRead = page.getByRole('dialog', { name: 'Deal: read' });
+    await dealRead.getByRole('checkbox', { name: 'Denied', exact: true }).check();
+    await chooseMany(page, dealRead, 'Deny only these fields', ['Discount (discount)', 'Reason lost (lostReason)']);
+    await dealRead
+      .getByRole('textbox', { name: 'Reason (shown when it is denied)', exact: true })
+      .fill('Auditors do not see terms');
+    await shot(page, '13-deny-fields', { fullPage: false });
+    await dealRead.getByRole('button', { name: 'Done' }).click();
+    await dealRead.waitFor({ state: 'hidden' });
+    await saveRole(page, 'auditor');
+    const saved = (await rolesOnServer()).find((r) => r.name === 'auditor');
+    expect(saved?.rules).toEqual([
+      { action: 'read', subject: 'deal' },
+      {
+        action: 'read',
+        subject: 'deal',
+        inverted: true,
+        fields: ['discount', 'lostReason'],
+        reason: 'Auditors do not see terms',
+      },
+    ]);
+
+    // Opened again, the cell shows the same deny rule, limited to the same fields.
+    await page.reload();
+    await page.getByRole('button', { name: 'Refine Deal: read', exact: true }).click();
+    await dealRead.getByRole('checkbox', { name: 'Denied', exact: true }).waitFor();
+    expect(await dealRead.getByRole('checkbox', { name: 'Denied', exact: true }).isChecked()).toBe(true);
+    const chosen = await dealRead
+      .locator('.mantine-MultiSelect-root')
+      .filter({ hasText: 'Deny only these fields' })
+      .locator('.mantine-Pill-label')
+      .allTextContents();
+    expect(chosen).toEqual(['Discount (discount)', 'Reason lost (lostReason)']);
+    await dealRead.getByRole('button', { name: 'Done' }).click();
+    expect(errors).toEqual([]);
+  });
 });

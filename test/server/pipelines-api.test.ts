@@ -195,3 +195,46 @@ test('deleting a pipeline keeps its field; a dry run keeps everything', async ()
   const again = await api.gql(`mutation { deletePipeline(object: "lead", field: "funnel") { applied } }`);
   expect(again.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 });
+
+test('a second pipeline on an object that already has one: its own field and stages, the first untouched', async () => {
+  const before = await pipelines();
+  const sales = before.find((p) => p.object === 'deal' && p.field === 'stage')!;
+  const renewals = {
+    object: 'deal',
+    field: 'renewal',
+    label: 'Renewals',
+    stages: [
+      { name: 'due', probability: 50 },
+      { name: 'renewed', probability: 100, won: true },
+      { name: 'churned', probability: 0, lost: true },
+    ],
+  };
+  const saved = await save(renewals);
+  expect(saved.errors).toBeUndefined();
+  expect(saved.data!.savePipeline.changes).toEqual([
+    '+ field deal.renewal (select)',
+    '+ pipeline deal.renewal (due → renewed → churned)',
+  ]);
+  const after = await pipelines();
+  expect(after.filter((p) => p.object === 'deal').map((p) => p.field)).toEqual(['stage', 'renewal']);
+  expect(after.find((p) => p.field === 'stage')).toEqual(sales);
+  expect(after.find((p) => p.field === 'renewal')!.stages.map((s) => [s.name, s.won, s.lost])).toEqual([
+    ['due', false, false],
+    ['renewed', true, false],
+    ['churned', false, true],
+  ]);
+  expect((await fieldOf('deal', 'renewal'))!.settings.options).toEqual(['due', 'renewed', 'churned']);
+
+  // A deal is at a stage of each pipeline at once; changing the second pipeline leaves the first as it is.
+  const deal = await api.gql<{ createDeal: { stage: string; renewal: string } }>(
+    `mutation { createDeal(data: { name: "Support renewal", stage: "qualified", renewal: "due" }) { stage renewal } }`,
+  );
+  expect(deal.errors).toBeUndefined();
+  expect(deal.data!.createDeal).toEqual({ stage: 'qualified', renewal: 'due' });
+  const moved = await save({ ...renewals, stages: [{ name: 'early', probability: 20 }, ...renewals.stages] });
+  expect(moved.data!.savePipeline.changes).toEqual([
+    '~ field deal.renewal',
+    '~ pipeline deal.renewal (early → due → renewed → churned)',
+  ]);
+  expect((await pipelines()).find((p) => p.field === 'stage')).toEqual(sales);
+});

@@ -18,6 +18,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { ActionIcon, Button, ColorInput, Group, Input, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { messagesAt, type Problem } from '../graphql/problems';
+import { labelIn, ownLabelIn, withLabel } from './labels';
 import { optionDraft, type OptionDraft } from './option-draft';
 
 const SWATCHES = ['#2f9e44', '#e03131', '#1971c2', '#f08c00', '#9c36b5', '#868e96'];
@@ -29,7 +30,7 @@ function OptionRow(props: {
   onChange: (patch: Partial<OptionDraft>) => void;
   onRemove: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { option, index: i } = props;
   const sortable = useSortable({ id: option.id });
   const n = i + 1;
@@ -68,10 +69,11 @@ function OptionRow(props: {
         />
         <TextInput
           aria-label={t('objects.field.optionLabel', { n })}
-          placeholder={t('objects.field.optionLabelPlaceholder')}
-          value={option.label}
-          onChange={(e) => props.onChange({ label: e.currentTarget.value })}
+          placeholder={labelIn(option.labels, i18n.language) || t('objects.field.optionLabelPlaceholder')}
+          value={ownLabelIn(option.labels, i18n.language)}
+          onChange={(e) => props.onChange({ labels: withLabel(option.labels, i18n.language, e.currentTarget.value) })}
           style={{ flex: '1 1 120px' }}
+          lang={i18n.language}
         />
         <ColorInput
           aria-label={t('fields.add.optionColor', { n })}
@@ -98,6 +100,8 @@ function OptionRow(props: {
 
 /**
  * The option list of a select/multiSelect field: values in order, each with an optional label and colour.
+ * The label input edits the text of the studio's language (the other translations are kept; the text shown
+ * in another language is the placeholder while this one has none).
  * Options are reordered by dragging their handle, or from the keyboard: focus the handle, Space to lift,
  * arrows to move, Space to drop (dnd-kit's keyboard sensor).
  */

@@ -1,4 +1,7 @@
 import { labelDraft, labelValue } from './label-draft';
+import { withLabel } from './labels';
+import { optionDraft, optionValue } from './option-draft';
+import { ruleDraft, ruleProblems, ruleValue, withRule } from './rules/rule-draft';
 import { diffItem, listChange } from './revision-diff';
 import { parseJson } from '../manifest/parse-json';
 
@@ -11,6 +14,67 @@ describe('labels', () => {
     expect(labelValue(labelDraft('Deal'))).toBe('Deal');
     expect(labelValue({ ...labelDraft('Deal'), ru: 'Сделка' })).toEqual({ en: 'Deal', ru: 'Сделка' });
     expect(labelValue(labelDraft(undefined))).toBeUndefined();
+  });
+
+  test("editing an option's text in one language keeps its other translations", () => {
+    const option = optionDraft({ value: 'hot', label: { en: 'Hot', ru: 'Горячий' }, color: '#e03131' });
+    const edited = { ...option, labels: withLabel(option.labels, 'en', 'Very hot ') };
+    expect(optionValue(edited)).toEqual({ value: 'hot', label: { en: 'Very hot', ru: 'Горячий' }, color: '#e03131' });
+    // Clearing the English text leaves the Russian one; clearing that too leaves no label, so the bare value.
+    const noEnglish = { ...option, color: '', labels: withLabel(option.labels, 'en', '') };
+    expect(optionValue(noEnglish)).toEqual({ value: 'hot', label: { ru: 'Горячий' } });
+    expect(optionValue({ ...noEnglish, labels: withLabel(noEnglish.labels, 'ru', '') })).toBe('hot');
+    // Plain text is English: a translation makes it a map that keeps it; untouched options go back as they came.
+    const plain = optionDraft({ value: 'cold', label: 'Cold' });
+    expect(optionValue({ ...plain, labels: withLabel(plain.labels, 'ka', 'ცივი') })).toEqual({
+      value: 'cold',
+      label: { en: 'Cold', ka: 'ცივი' },
+    });
+    expect(optionValue(optionDraft('warm'))).toBe('warm');
+    expect(optionValue(optionDraft({ value: 'x', label: { en: 'X', kk: 'Икс' } }))).toEqual({
+      value: 'x',
+      label: { en: 'X', kk: 'Икс' },
+    });
+  });
+});
+
+describe('validation rules', () => {
+  const lostNeedsReason = {
+    name: 'lostNeedsReason',
+    label: { en: 'A lost deal needs a reason', ru: 'Нужна причина', kk: 'Себебі керек' },
+    message: 'Say why the deal was lost',
+    fields: ['lostReason'],
+    condition: { $or: [{ stage: { $neq: 'lost' } }, { lostReason: { $isNull: false } }] },
+    active: true,
+  };
+
+  test('a rule goes back as it came; only the chosen kind is saved, and `active` only when off', () => {
+    const { active: _active, ...written } = lostNeedsReason;
+    expect(ruleValue(ruleDraft(lostNeedsReason))).toEqual(written);
+    const script = { ...ruleDraft(lostNeedsReason), kind: 'script' as const, script: 'return true', active: false };
+    expect(ruleValue(script)).toEqual({ ...written, condition: undefined, script: 'return true', active: false });
+    expect(ruleValue(script)).not.toHaveProperty('condition');
+  });
+
+  test("the server's problems land on the rule that was sent at their index", () => {
+    const sent = withRule([lostNeedsReason], -1, { name: 'second', message: 'm', script: 'return' });
+    expect(sent.map((r) => r.name)).toEqual(['lostNeedsReason', 'second']);
+    expect(
+      ruleProblems(
+        [
+          { path: 'input.validationRules[1].script', message: 'SyntaxError (line 1)' },
+          { path: 'input.validationRules[1]', message: 'needs exactly one of "condition" and "script"' },
+          { path: 'input.validationRules[0].fields[0]', message: 'not a field' },
+          { path: '', message: 'Network error' },
+        ],
+        1,
+      ),
+    ).toEqual([
+      { path: 'script', message: 'SyntaxError (line 1)' },
+      { path: '', message: 'needs exactly one of "condition" and "script"' },
+      { path: 'input.validationRules[0].fields[0]', message: 'not a field' },
+      { path: 'input', message: 'Network error' },
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Code, Group, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { fieldDraft, type FieldDraft } from '../designer/field-draft';
 import { FieldModal } from '../designer/FieldModal';
 import { objectDraft } from '../designer/object-draft';
 import { ObjectEditModal } from '../designer/ObjectEditModal';
+import { ValidationRulesSection } from '../designer/rules/ValidationRulesSection';
 import { graphql } from '../gql';
 import type { ObjectFieldsQuery } from '../gql/graphql';
 
@@ -87,6 +88,7 @@ export default function ObjectFieldsPage() {
   const [deleting, setDeleting] = useState('');
   const [confirming, { open: openDelete, close: closeDelete }] = useDisclosure();
   const [objectKey, setObjectKey] = useState(0);
+  const [tab, setTab] = useState<'fields' | 'rules'>('fields');
   const [editingObject, { open: openObject, close: closeObject }] = useDisclosure();
   const [deletingObject, { open: openDeleteObject, close: closeDeleteObject }] = useDisclosure();
   const object = data?.object;
@@ -122,7 +124,7 @@ export default function ObjectFieldsPage() {
             <Button variant="subtle" color="red" onClick={openDeleteObject}>
               {t('objects.delete.open')}
             </Button>
-            <Button onClick={() => edit(undefined)}>{t('fields.add.open')}</Button>
+            {tab === 'fields' && <Button onClick={() => edit(undefined)}>{t('fields.add.open')}</Button>}
           </Group>
         )}
       </Group>
@@ -165,61 +167,72 @@ export default function ObjectFieldsPage() {
               if (deleted) void navigate('/objects');
             }}
           />
-          <DataTable<FieldRow>
-            caption={t('fields.title', { label: object.label })}
-            rows={object.fields}
-            rowKey={(f) => f.name}
-            columns={[
-              { key: 'name', header: t('fields.name'), cell: (f) => <Code>{f.name}</Code> },
-              {
-                key: 'type',
-                header: t('fields.type'),
-                cell: (f) => (
-                  <Group gap="xs" wrap="nowrap">
-                    <Badge variant="outline">{f.type}</Badge>
-                    <Text size="sm" lineClamp={1} maw={280}>
-                      {settingsSummary(f)}
-                    </Text>
-                  </Group>
-                ),
-              },
-              {
-                key: 'required',
-                header: t('fields.required'),
-                cell: (f) => (f.required ? t('common.yes') : t('common.no')),
-              },
-              { key: 'label', header: t('fields.label'), cell: (f) => f.label },
-              {
-                key: 'actions',
-                header: t('fields.actions'),
-                cell: (f) =>
-                  f.system ? null : (
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        variant="subtle"
-                        size="compact-sm"
-                        aria-label={t('objects.field.editOpen', { name: f.name })}
-                        onClick={() => edit(fieldDraft(f))}
-                      >
-                        {t('objects.field.edit')}
-                      </Button>
-                      <Button
-                        variant="subtle"
-                        color="red"
-                        size="compact-sm"
-                        aria-label={t('fields.delete.open', { name: f.name })}
-                        onClick={() => {
-                          setDeleting(f.name);
-                          openDelete();
-                        }}
-                      >
-                        {t('fields.delete.action')}
-                      </Button>
-                    </Group>
-                  ),
-              },
-            ]}
-          />
+          <Tabs value={tab} onChange={(value) => setTab(value === 'rules' ? 'rules' : 'fields')} keepMounted={false}>
+            <Tabs.List mb="sm">
+              <Tabs.Tab value="fields">{t('rules.tabs.fields')}</Tabs.Tab>
+              <Tabs.Tab value="rules">{t('rules.tabs.rules')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="rules">
+              <ValidationRulesSection object={object.name} />
+            </Tabs.Panel>
+            <Tabs.Panel value="fields">
+              <DataTable<FieldRow>
+                caption={t('fields.title', { label: object.label })}
+                rows={object.fields}
+                rowKey={(f) => f.name}
+                columns={[
+                  { key: 'name', header: t('fields.name'), cell: (f) => <Code>{f.name}</Code> },
+                  {
+                    key: 'type',
+                    header: t('fields.type'),
+                    cell: (f) => (
+                      <Group gap="xs" wrap="nowrap">
+                        <Badge variant="outline">{f.type}</Badge>
+                        <Text size="sm" lineClamp={1} maw={280}>
+                          {settingsSummary(f)}
+                        </Text>
+                      </Group>
+                    ),
+                  },
+                  {
+                    key: 'required',
+                    header: t('fields.required'),
+                    cell: (f) => (f.required ? t('common.yes') : t('common.no')),
+                  },
+                  { key: 'label', header: t('fields.label'), cell: (f) => f.label },
+                  {
+                    key: 'actions',
+                    header: t('fields.actions'),
+                    cell: (f) =>
+                      f.system ? null : (
+                        <Group gap={4} wrap="nowrap">
+                          <Button
+                            variant="subtle"
+                            size="compact-sm"
+                            aria-label={t('objects.field.editOpen', { name: f.name })}
+                            onClick={() => edit(fieldDraft(f))}
+                          >
+                            {t('objects.field.edit')}
+                          </Button>
+                          <Button
+                            variant="subtle"
+                            color="red"
+                            size="compact-sm"
+                            aria-label={t('fields.delete.open', { name: f.name })}
+                            onClick={() => {
+                              setDeleting(f.name);
+                              openDelete();
+                            }}
+                          >
+                            {t('fields.delete.action')}
+                          </Button>
+                        </Group>
+                      ),
+                  },
+                ]}
+              />
+            </Tabs.Panel>
+          </Tabs>
         </>
       )}
     </>

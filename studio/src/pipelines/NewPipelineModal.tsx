@@ -2,7 +2,8 @@ import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ModalActions } from '../components/ModalActions';
-import { asLabels, newStage, type PipelineDraft, type StageDraft } from './stage-draft';
+import { asLabels } from '../designer/labels';
+import { newStage, type PipelineDraft, type StageDraft } from './stage-draft';
 import { API_NAME } from './stage-validation';
 
 export interface ObjectChoice {

@@ -10,7 +10,8 @@ import { DeletePipelineModal } from './DeletePipelineModal';
 import { PipelinesPageDocument } from './documents';
 import { NewPipelineModal, type ObjectChoice } from './NewPipelineModal';
 import { PipelineEditor } from './PipelineEditor';
-import { asLabels, labelIn, stageFromJson, type PipelineDraft } from './stage-draft';
+import { asLabels, labelIn } from '../designer/labels';
+import { stageFromJson, type PipelineDraft } from './stage-draft';
 
 interface Created {
   readonly draft: PipelineDraft;

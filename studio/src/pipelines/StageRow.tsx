@@ -2,7 +2,8 @@ import { ActionIcon, Checkbox, ColorInput, Group, NumberInput, Paper, Stack, Tex
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
-import { labelIn, withLabel, type StageDraft } from './stage-draft';
+import { labelIn, withLabel } from '../designer/labels';
+import type { StageDraft } from './stage-draft';
 import { stageMessage, type StageKey, type StageProblem } from './stage-problems';
 
 const SWATCHES = ['#868e96', '#1971c2', '#9c36b5', '#f08c00', '#2f9e44', '#e03131'];

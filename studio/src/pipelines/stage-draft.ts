@@ -3,9 +3,7 @@
  * and to `savePipeline`'s input. Labels stay as metadata writes them — text or a map from locale to text —
  * and the editor changes only the text of the language the studio is shown in, so other translations survive.
  */
-
-/** A label as metadata writes it: absent, text, or `{ en: "Won", ru: "Выиграна" }`. */
-export type Labels = string | Readonly<Record<string, string>> | null;
+import { asLabels, type Labels } from '../designer/labels';
 
 export interface StageDraft {
   /** Stable identity for React and drag and drop; never sent. */
@@ -40,13 +38,6 @@ export interface StageJson {
 let nextId = 1;
 const newId = () => `stage-${nextId++}`;
 
-export function asLabels(value: unknown): Labels {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && Object.values(value).every((v) => typeof v === 'string'))
-    return value as Record<string, string>;
-  return null;
-}
-
 export const newStage = (name = ''): StageDraft => ({
   id: newId(),
   name,
@@ -67,27 +58,6 @@ export function stageFromJson(stage: StageJson): StageDraft {
     lost: stage.lost,
     color: stage.color ?? '',
   };
-}
-
-/** The text of a label in `language`, falling back to English, then to any translation. */
-export function labelIn(labels: Labels, language: string): string {
-  if (labels === null) return '';
-  if (typeof labels === 'string') return labels;
-  return labels[language] ?? labels['en'] ?? Object.values(labels)[0] ?? '';
-}
-
-/**
- * The label after the user typed `text` in `language`: a map gets (or loses) that language; plain text is
- * English, so typing in another language turns it into a map that keeps the English text.
- */
-export function withLabel(labels: Labels, language: string, text: string): Labels {
-  const map: Record<string, string> =
-    labels === null ? {} : typeof labels === 'string' ? { en: labels } : { ...labels };
-  if (text) map[language] = text;
-  else delete map[language];
-  const keys = Object.keys(map);
-  if (keys.length === 0) return null;
-  return keys.length === 1 && keys[0] === 'en' ? map['en']! : map;
 }
 
 /** What `savePipeline(input:)` receives: keys that are unset are left out, as a manifest writes them. */
