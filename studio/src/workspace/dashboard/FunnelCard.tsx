@@ -30,7 +30,8 @@ export function FunnelCard({ subject, filters }: { subject: PipelineSubject; fil
           h={220}
           size={200}
           withLabels
-          labelsPosition="right"
+          // Inside: the chart is drawn `size` wide, so labels beside the funnel would be cut at its edge.
+          labelsPosition="inside"
           valueFormatter={(v) => formatNumber(v, language)}
           data={steps.map((s, i) => ({
             key: s.stage.name,

@@ -19,6 +19,8 @@ interface Props {
   readonly onCheckAgain: () => void;
   readonly onBack: () => void;
   readonly onImport: (skipInvalid: boolean) => void;
+  /** A check or the import is running: nothing here may start another one. */
+  readonly busy: boolean;
 }
 
 const SHOWN_ERRORS = 200;
@@ -128,7 +130,7 @@ export function CheckStep(props: Props) {
         </Stack>
       )}
       <Group justify="space-between">
-        <Button variant="default" onClick={props.onBack}>
+        <Button variant="default" onClick={props.onBack} disabled={props.busy}>
           {t('import.check.back')}
         </Button>
         <Group>
@@ -136,6 +138,7 @@ export function CheckStep(props: Props) {
             <Button
               variant={fixesPending ? 'default' : 'filled'}
               onClick={props.onCheckAgain}
+              disabled={props.busy}
               data-testid="import-check-again"
             >
               {t('import.check.again')}
@@ -145,6 +148,7 @@ export function CheckStep(props: Props) {
             <Button
               color={result.rowsWithErrors ? 'yellow' : undefined}
               onClick={() => props.onImport(result.rowsWithErrors > 0)}
+              disabled={props.busy}
               data-testid="import-run"
             >
               {result.rowsWithErrors

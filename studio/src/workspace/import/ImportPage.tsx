@@ -159,6 +159,7 @@ export default function ImportPage() {
               defaultProblems={defaultProblems}
               onDefaultsChange={setDefaults}
               onCheck={() => void send(true, 'all')}
+              busy={running !== null}
             />
           )}
         </Stepper.Step>
@@ -175,6 +176,7 @@ export default function ImportPage() {
               onCheckAgain={() => void send(true, 'all')}
               onBack={() => setStep(1)}
               onImport={(skipInvalid) => void send(false, skipInvalid ? 'skipInvalid' : 'all')}
+              busy={running !== null}
             />
           )}
         </Stepper.Step>

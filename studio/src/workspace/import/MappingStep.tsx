@@ -20,6 +20,8 @@ interface Props {
   readonly defaultProblems: ReadonlyMap<string, string>;
   readonly onDefaultsChange: (defaults: DefaultValue[]) => void;
   readonly onCheck: () => void;
+  /** A check is running: the button waits for it. */
+  readonly busy: boolean;
 }
 
 const ORDERS: readonly DateOrder[] = ['YMD', 'MDY', 'DMY'];
@@ -133,7 +135,7 @@ export function MappingStep(props: Props) {
         <Alert color="yellow">{t('import.columns.required', { fields: missing.map((f) => f.label).join(', ') })}</Alert>
       )}
       <Group justify="flex-end">
-        <Button onClick={props.onCheck} disabled={mapped.size === 0} data-testid="import-check">
+        <Button onClick={props.onCheck} disabled={mapped.size === 0 || props.busy} data-testid="import-check">
           {t('import.columns.check')}
         </Button>
       </Group>
