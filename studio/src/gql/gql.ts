@@ -36,6 +36,8 @@ type Documents = {
     "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.CreateObjectDocument,
     "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": typeof types.UpdateObjectDocument,
     "\n  fragment PlanFields on ManifestPlan {\n    applied\n    revision\n    changes\n    destructive\n  }\n": typeof types.PlanFieldsFragmentDoc,
+    "\n  query ValidationRules($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      validationRules\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n        system\n      }\n    }\n  }\n": typeof types.ValidationRulesDocument,
+    "\n  mutation SaveValidationRules($name: String!, $rules: JSON, $dryRun: Boolean) {\n    updateObject(name: $name, input: { validationRules: $rules }, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n    }\n  }\n": typeof types.SaveValidationRulesDocument,
     "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n": typeof types.FieldTypesDocument,
     "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": typeof types.LayoutObjectsDocument,
     "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n": typeof types.FormLayoutDocument,
@@ -51,7 +53,7 @@ type Documents = {
     "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeletePipelineDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n      roles\n    }\n  }\n": typeof types.MeDocument,
     "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": typeof types.WorkflowsDocument,
-    "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": typeof types.WorkflowDocument,
+    "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      webhookPath\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": typeof types.WorkflowDocument,
     "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n": typeof types.WorkflowStepTypesDocument,
     "\n  query WorkflowObjects {\n    objects {\n      name\n      label\n      pluralName\n      titleField\n    }\n  }\n": typeof types.WorkflowObjectsDocument,
     "\n  query TriggerObject($name: String!) {\n    object(name: $name) {\n      name\n      pluralName\n      titleField\n      fields {\n        name\n        label\n        type\n      }\n    }\n  }\n": typeof types.TriggerObjectDocument,
@@ -59,25 +61,29 @@ type Documents = {
     "\n  mutation UpdateWorkflow($name: String!, $input: JSON!) {\n    updateWorkflow(name: $name, input: $input) {\n      applied\n      revision\n    }\n  }\n": typeof types.UpdateWorkflowDocument,
     "\n  mutation ActivateWorkflow($name: String!) {\n    activateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": typeof types.ActivateWorkflowDocument,
     "\n  mutation DeactivateWorkflow($name: String!) {\n    deactivateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeactivateWorkflowDocument,
+    "\n  mutation DeleteWorkflow($name: String!) {\n    deleteWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": typeof types.DeleteWorkflowDocument,
+    "\n  mutation CancelWorkflowRun($id: ID!) {\n    cancelWorkflowRun(id: $id) {\n      ...RunFields\n    }\n  }\n": typeof types.CancelWorkflowRunDocument,
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": typeof types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": typeof types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": typeof types.TestWorkflowDocument,
+    "\n  query MyApprovals($all: Boolean) {\n    myApprovals(all: $all) {\n      id\n      runId\n      workflow\n      workflowLabel\n      stepId\n      stepLabel\n      message\n      userId\n      role\n      roleLabel\n      record {\n        object\n        id\n        title\n        readable\n      }\n      assignedAt\n      dueAt\n    }\n  }\n": typeof types.MyApprovalsDocument,
+    "\n  mutation DecideApproval($id: ID!, $approve: Boolean!, $comment: String) {\n    decideApproval(id: $id, approve: $approve, comment: $comment) {\n      id\n      status\n      comment\n    }\n  }\n": typeof types.DecideApprovalDocument,
     "\n  query DashboardTeams {\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n": typeof types.DashboardTeamsDocument,
     "\n  query DashboardStageDurations($object: String!, $field: String!, $filter: JSON, $since: DateTime) {\n    stageDurations(object: $object, field: $field, filter: $filter, since: $since) {\n      stage\n      records\n      averageSeconds\n    }\n  }\n": typeof types.DashboardStageDurationsDocument,
     "\n  fragment SavedViewFields on View {\n    id\n    object\n    name\n    filter\n    sort {\n      field\n      direction\n    }\n    search\n    columns\n    shared\n    editable\n  }\n": typeof types.SavedViewFieldsFragmentDoc,
     "\n  query ListViews($object: String!) {\n    views(object: $object) {\n      ...SavedViewFields\n    }\n    canShareViews(object: $object)\n  }\n": typeof types.ListViewsDocument,
     "\n  mutation SaveListView($input: ViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n": typeof types.SaveListViewDocument,
     "\n  mutation DeleteListView($id: ID!) {\n    deleteView(id: $id)\n  }\n": typeof types.DeleteListViewDocument,
-    "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": typeof types.MyNotificationsDocument,
+    "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        approvalId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": typeof types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": typeof types.MarkNotificationsReadDocument,
-    "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.RecordTimelineHistoryDocument,
-    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n": typeof types.RecordTimelineRunsDocument,
-    "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": typeof types.RecordManualWorkflowsDocument,
+    "\n  query RecordManualWorkflows($object: String!, $recordId: ID) {\n    manualWorkflows(object: $object, recordId: $recordId) {\n      name\n      label\n    }\n  }\n": typeof types.RecordManualWorkflowsDocument,
     "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": typeof types.RecordRunWorkflowDocument,
     "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": typeof types.RecordWorkflowRunStatusDocument,
     "\n  query ObjectConversion($object: String!) {\n    object(name: $object) {\n      name\n      conversion\n    }\n  }\n": typeof types.ObjectConversionDocument,
     "\n  query ConversionPreview($object: String!, $id: ID!) {\n    conversionPreview(object: $object, id: $id) {\n      converted\n      targets {\n        key\n        object\n        optional\n        canCreate\n        data\n        references\n        matches\n      }\n    }\n  }\n": typeof types.ConversionPreviewDocument,
     "\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n": typeof types.ConvertRecordDocument,
+    "\n  query RecordTimelineHistory($object: String!, $id: ID!, $first: Int!, $after: String) {\n    recordHistory(object: $object, id: $id, first: $first, after: $after) {\n      field\n      oldValue\n      newValue\n      at\n      cursor\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": typeof types.RecordTimelineHistoryDocument,
+    "\n  query RecordTimelineRuns($id: ID!, $first: Int!, $after: ID) {\n    workflowRuns(recordId: $id, first: $first, after: $after) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n": typeof types.RecordTimelineRunsDocument,
     "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n": typeof types.SearchableFieldsDocument,
     "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      permissions {\n        create\n        update\n        delete\n      }\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        default\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": typeof types.WorkspaceModelDocument,
 };
@@ -104,6 +110,8 @@ const documents: Documents = {
     "\n  mutation CreateObject($input: ObjectInput!) {\n    createObject(input: $input) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.CreateObjectDocument,
     "\n  mutation UpdateObject($name: String!, $input: ObjectUpdateInput!, $dryRun: Boolean) {\n    updateObject(name: $name, input: $input, dryRun: $dryRun) {\n      ...PlanFields\n    }\n  }\n": types.UpdateObjectDocument,
     "\n  fragment PlanFields on ManifestPlan {\n    applied\n    revision\n    changes\n    destructive\n  }\n": types.PlanFieldsFragmentDoc,
+    "\n  query ValidationRules($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      validationRules\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n        system\n      }\n    }\n  }\n": types.ValidationRulesDocument,
+    "\n  mutation SaveValidationRules($name: String!, $rules: JSON, $dryRun: Boolean) {\n    updateObject(name: $name, input: { validationRules: $rules }, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n    }\n  }\n": types.SaveValidationRulesDocument,
     "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n": types.FieldTypesDocument,
     "\n  query LayoutObjects($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n    }\n  }\n": types.LayoutObjectsDocument,
     "\n  query FormLayout($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      label(locale: $locale)\n      layout\n      fields {\n        name\n        type\n        label(locale: $locale)\n        required\n        settings\n        jsonSchema\n      }\n    }\n  }\n": types.FormLayoutDocument,
@@ -119,7 +127,7 @@ const documents: Documents = {
     "\n  mutation DeletePipeline($object: String!, $field: String!) {\n    deletePipeline(object: $object, field: $field) {\n      applied\n      revision\n    }\n  }\n": types.DeletePipelineDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      name\n      workspace\n      roles\n    }\n  }\n": types.MeDocument,
     "\n  query Workflows {\n    workflows {\n      name\n      label\n      active\n      trigger\n    }\n  }\n": types.WorkflowsDocument,
-    "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": types.WorkflowDocument,
+    "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      webhookPath\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n": types.WorkflowDocument,
     "\n  query WorkflowStepTypes {\n    workflowStepTypes\n  }\n": types.WorkflowStepTypesDocument,
     "\n  query WorkflowObjects {\n    objects {\n      name\n      label\n      pluralName\n      titleField\n    }\n  }\n": types.WorkflowObjectsDocument,
     "\n  query TriggerObject($name: String!) {\n    object(name: $name) {\n      name\n      pluralName\n      titleField\n      fields {\n        name\n        label\n        type\n      }\n    }\n  }\n": types.TriggerObjectDocument,
@@ -127,25 +135,29 @@ const documents: Documents = {
     "\n  mutation UpdateWorkflow($name: String!, $input: JSON!) {\n    updateWorkflow(name: $name, input: $input) {\n      applied\n      revision\n    }\n  }\n": types.UpdateWorkflowDocument,
     "\n  mutation ActivateWorkflow($name: String!) {\n    activateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": types.ActivateWorkflowDocument,
     "\n  mutation DeactivateWorkflow($name: String!) {\n    deactivateWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": types.DeactivateWorkflowDocument,
+    "\n  mutation DeleteWorkflow($name: String!) {\n    deleteWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n": types.DeleteWorkflowDocument,
+    "\n  mutation CancelWorkflowRun($id: ID!) {\n    cancelWorkflowRun(id: $id) {\n      ...RunFields\n    }\n  }\n": types.CancelWorkflowRunDocument,
     "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n": types.WorkflowRunsDocument,
     "\n  fragment RunFields on WorkflowRun {\n    id\n    version\n    status\n    test\n    error\n    startedAt\n    finishedAt\n    steps {\n      id\n      seq\n      type\n      status\n      input\n      output\n      error\n      meta\n      startedAt\n      finishedAt\n      durationMs\n    }\n  }\n": types.RunFieldsFragmentDoc,
     "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n": types.TestWorkflowDocument,
+    "\n  query MyApprovals($all: Boolean) {\n    myApprovals(all: $all) {\n      id\n      runId\n      workflow\n      workflowLabel\n      stepId\n      stepLabel\n      message\n      userId\n      role\n      roleLabel\n      record {\n        object\n        id\n        title\n        readable\n      }\n      assignedAt\n      dueAt\n    }\n  }\n": types.MyApprovalsDocument,
+    "\n  mutation DecideApproval($id: ID!, $approve: Boolean!, $comment: String) {\n    decideApproval(id: $id, approve: $approve, comment: $comment) {\n      id\n      status\n      comment\n    }\n  }\n": types.DecideApprovalDocument,
     "\n  query DashboardTeams {\n    teams {\n      id\n      name\n      leadId\n      memberIds\n    }\n  }\n": types.DashboardTeamsDocument,
     "\n  query DashboardStageDurations($object: String!, $field: String!, $filter: JSON, $since: DateTime) {\n    stageDurations(object: $object, field: $field, filter: $filter, since: $since) {\n      stage\n      records\n      averageSeconds\n    }\n  }\n": types.DashboardStageDurationsDocument,
     "\n  fragment SavedViewFields on View {\n    id\n    object\n    name\n    filter\n    sort {\n      field\n      direction\n    }\n    search\n    columns\n    shared\n    editable\n  }\n": types.SavedViewFieldsFragmentDoc,
     "\n  query ListViews($object: String!) {\n    views(object: $object) {\n      ...SavedViewFields\n    }\n    canShareViews(object: $object)\n  }\n": types.ListViewsDocument,
     "\n  mutation SaveListView($input: ViewInput!) {\n    saveView(input: $input) {\n      ...SavedViewFields\n    }\n  }\n": types.SaveListViewDocument,
     "\n  mutation DeleteListView($id: ID!) {\n    deleteView(id: $id)\n  }\n": types.DeleteListViewDocument,
-    "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": types.MyNotificationsDocument,
+    "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        approvalId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n": types.MyNotificationsDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) {\n    markNotificationsRead(ids: $ids, all: $all)\n  }\n": types.MarkNotificationsReadDocument,
-    "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.RecordTimelineHistoryDocument,
-    "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n": types.RecordTimelineRunsDocument,
-    "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n": types.RecordManualWorkflowsDocument,
+    "\n  query RecordManualWorkflows($object: String!, $recordId: ID) {\n    manualWorkflows(object: $object, recordId: $recordId) {\n      name\n      label\n    }\n  }\n": types.RecordManualWorkflowsDocument,
     "\n  mutation RecordRunWorkflow($name: String!, $recordId: ID) {\n    runWorkflow(name: $name, recordId: $recordId) {\n      id\n      status\n    }\n  }\n": types.RecordRunWorkflowDocument,
     "\n  query RecordWorkflowRunStatus($id: ID!) {\n    workflowRun(id: $id) {\n      id\n      status\n      error\n    }\n  }\n": types.RecordWorkflowRunStatusDocument,
     "\n  query ObjectConversion($object: String!) {\n    object(name: $object) {\n      name\n      conversion\n    }\n  }\n": types.ObjectConversionDocument,
     "\n  query ConversionPreview($object: String!, $id: ID!) {\n    conversionPreview(object: $object, id: $id) {\n      converted\n      targets {\n        key\n        object\n        optional\n        canCreate\n        data\n        references\n        matches\n      }\n    }\n  }\n": types.ConversionPreviewDocument,
     "\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n": types.ConvertRecordDocument,
+    "\n  query RecordTimelineHistory($object: String!, $id: ID!, $first: Int!, $after: String) {\n    recordHistory(object: $object, id: $id, first: $first, after: $after) {\n      field\n      oldValue\n      newValue\n      at\n      cursor\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n": types.RecordTimelineHistoryDocument,
+    "\n  query RecordTimelineRuns($id: ID!, $first: Int!, $after: ID) {\n    workflowRuns(recordId: $id, first: $first, after: $after) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n": types.RecordTimelineRunsDocument,
     "\n  query SearchableFields {\n    objects {\n      name\n      fields(includeSystem: true) {\n        name\n        searchable\n      }\n    }\n  }\n": types.SearchableFieldsDocument,
     "\n  query WorkspaceModel($locale: String) {\n    objects {\n      name\n      label(locale: $locale)\n      labelPlural(locale: $locale)\n      pluralName\n      titleField\n      api\n      layout\n      permissions {\n        create\n        update\n        delete\n      }\n      fields(includeSystem: true) {\n        name\n        label(locale: $locale)\n        type\n        required\n        default\n        system\n        settings\n        jsonSchema\n        graphqlType\n      }\n    }\n    pipelines {\n      object\n      field\n      label(locale: $locale)\n      stages {\n        name\n        label(locale: $locale)\n        probability\n        won\n        lost\n        color\n      }\n    }\n  }\n": types.WorkspaceModelDocument,
 };
@@ -255,6 +267,14 @@ export function graphql(source: "\n  fragment PlanFields on ManifestPlan {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ValidationRules($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      validationRules\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n        system\n      }\n    }\n  }\n"): (typeof documents)["\n  query ValidationRules($name: String!, $locale: String) {\n    object(name: $name) {\n      name\n      validationRules\n      fields {\n        name\n        type\n        label(locale: $locale)\n        settings\n        system\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveValidationRules($name: String!, $rules: JSON, $dryRun: Boolean) {\n    updateObject(name: $name, input: { validationRules: $rules }, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n    }\n  }\n"): (typeof documents)["\n  mutation SaveValidationRules($name: String!, $rules: JSON, $dryRun: Boolean) {\n    updateObject(name: $name, input: { validationRules: $rules }, dryRun: $dryRun) {\n      applied\n      revision\n      changes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n"): (typeof documents)["\n  query FieldTypes {\n    fieldTypes {\n      name\n      computed\n      settings\n      operators\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -315,7 +335,7 @@ export function graphql(source: "\n  query Workflows {\n    workflows {\n      n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      webhookPath\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n"): (typeof documents)["\n  query Workflow($name: String!) {\n    workflow(name: $name) {\n      name\n      active\n      webhookPath\n      definition\n      versions {\n        version\n        createdAt\n        definition\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -347,6 +367,14 @@ export function graphql(source: "\n  mutation DeactivateWorkflow($name: String!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DeleteWorkflow($name: String!) {\n    deleteWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteWorkflow($name: String!) {\n    deleteWorkflow(name: $name) {\n      applied\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelWorkflowRun($id: ID!) {\n    cancelWorkflowRun(id: $id) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelWorkflowRun($id: ID!) {\n    cancelWorkflowRun(id: $id) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  query WorkflowRuns($workflow: String!, $first: Int) {\n    workflowRuns(workflow: $workflow, first: $first) {\n      ...RunFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -356,6 +384,14 @@ export function graphql(source: "\n  fragment RunFields on WorkflowRun {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestWorkflow($name: String!, $recordId: ID) {\n    testWorkflow(name: $name, recordId: $recordId) {\n      ...RunFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyApprovals($all: Boolean) {\n    myApprovals(all: $all) {\n      id\n      runId\n      workflow\n      workflowLabel\n      stepId\n      stepLabel\n      message\n      userId\n      role\n      roleLabel\n      record {\n        object\n        id\n        title\n        readable\n      }\n      assignedAt\n      dueAt\n    }\n  }\n"): (typeof documents)["\n  query MyApprovals($all: Boolean) {\n    myApprovals(all: $all) {\n      id\n      runId\n      workflow\n      workflowLabel\n      stepId\n      stepLabel\n      message\n      userId\n      role\n      roleLabel\n      record {\n        object\n        id\n        title\n        readable\n      }\n      assignedAt\n      dueAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideApproval($id: ID!, $approve: Boolean!, $comment: String) {\n    decideApproval(id: $id, approve: $approve, comment: $comment) {\n      id\n      status\n      comment\n    }\n  }\n"): (typeof documents)["\n  mutation DecideApproval($id: ID!, $approve: Boolean!, $comment: String) {\n    decideApproval(id: $id, approve: $approve, comment: $comment) {\n      id\n      status\n      comment\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -383,7 +419,7 @@ export function graphql(source: "\n  mutation DeleteListView($id: ID!) {\n    de
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n"];
+export function graphql(source: "\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        approvalId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query MyNotifications($first: Int) {\n    myNotifications(first: $first) {\n      nodes {\n        id\n        title\n        body\n        object\n        recordId\n        approvalId\n        createdAt\n        readAt\n      }\n      unreadCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -391,15 +427,7 @@ export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!],
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineHistory($object: String!, $id: ID!) {\n    recordHistory(object: $object, id: $id, first: 50) {\n      field\n      oldValue\n      newValue\n      at\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineRuns($id: ID!) {\n    workflowRuns(recordId: $id, first: 20) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n"): (typeof documents)["\n  query RecordManualWorkflows($object: String!) {\n    manualWorkflows(object: $object) {\n      name\n      label\n    }\n  }\n"];
+export function graphql(source: "\n  query RecordManualWorkflows($object: String!, $recordId: ID) {\n    manualWorkflows(object: $object, recordId: $recordId) {\n      name\n      label\n    }\n  }\n"): (typeof documents)["\n  query RecordManualWorkflows($object: String!, $recordId: ID) {\n    manualWorkflows(object: $object, recordId: $recordId) {\n      name\n      label\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -420,6 +448,14 @@ export function graphql(source: "\n  query ConversionPreview($object: String!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConvertRecord($object: String!, $id: ID!, $targets: [ConversionChoiceInput!]!) {\n    convertRecord(object: $object, id: $id, targets: $targets) {\n      id\n      targets {\n        key\n        object\n        id\n        created\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordTimelineHistory($object: String!, $id: ID!, $first: Int!, $after: String) {\n    recordHistory(object: $object, id: $id, first: $first, after: $after) {\n      field\n      oldValue\n      newValue\n      at\n      cursor\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineHistory($object: String!, $id: ID!, $first: Int!, $after: String) {\n    recordHistory(object: $object, id: $id, first: $first, after: $after) {\n      field\n      oldValue\n      newValue\n      at\n      cursor\n      actor {\n        id\n        name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecordTimelineRuns($id: ID!, $first: Int!, $after: ID) {\n    workflowRuns(recordId: $id, first: $first, after: $after) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n"): (typeof documents)["\n  query RecordTimelineRuns($id: ID!, $first: Int!, $after: ID) {\n    workflowRuns(recordId: $id, first: $first, after: $after) {\n      id\n      workflow\n      workflowLabel\n      status\n      error\n      startedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

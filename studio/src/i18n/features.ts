@@ -12,9 +12,12 @@ import { recordText } from '../workspace/record/text';
 import { convertText } from '../workspace/record/convert/text';
 import { tasksText } from '../workspace/tasks/text';
 import { notificationsText } from '../workspace/notifications/text';
+import { approvalsText } from '../workspace/approvals/text';
 import { searchText } from '../workspace/search/text';
+import { widgetsText } from '../workspace/record/widgets/text';
 import { importText } from '../workspace/import/text';
 import { peopleImportText } from '../access/people-import/text';
+import { rulesText } from '../designer/rules/text';
 
 /** Each section's strings, under its own key (`pipelines.title`, `flow.palette`, …). */
 export const FEATURES = {
@@ -32,7 +35,10 @@ export const FEATURES = {
   convert: convertText,
   tasks: tasksText,
   notifications: notificationsText,
+  approvals: approvalsText,
   search: searchText,
+  widgets: widgetsText,
   import: importText,
   peopleImport: peopleImportText,
+  rules: rulesText,
 };

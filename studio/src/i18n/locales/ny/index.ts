@@ -11,10 +11,13 @@ import { layouts } from './layouts';
 import { list } from './list';
 import { manifest } from './manifest';
 import { notifications } from './notifications';
+import { approvals } from './approvals';
 import { peopleImport } from './people-import';
 import { pipelines } from './pipelines';
 import { record } from './record';
+import { rules } from './rules';
 import { search } from './search';
+import { widgets } from './widgets';
 import { tasks } from './tasks';
 import { views } from './views';
 
@@ -36,8 +39,11 @@ export const ny: Translation = {
     convert,
     tasks,
     notifications,
+    approvals,
     search,
+    widgets,
     import: imports,
     peopleImport,
+    rules,
   },
 };
