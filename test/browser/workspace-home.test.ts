@@ -201,7 +201,7 @@ describeWithBrowser('the home page and global search', () => {
     );
     const readerNav = readerPage.page.getByRole('navigation', { name: 'Workspace' });
     await readerNav.getByRole('link', { name: 'Companies' }).waitFor();
-    expect(await readerNav.getByRole('link').allTextContents()).toEqual(['Home', 'Companies']);
+    expect(await readerNav.getByRole('link').allTextContents()).toEqual(['Home', 'Approvals', 'Companies']);
     expect(await readerPage.page.getByRole('region', { name: 'My tasks' }).count()).toBe(0);
     expect(await readerPage.page.getByRole('region', { name: 'My open deals' }).count()).toBe(0);
     const readerSearch = await searchFor(readerPage.page, 'Hamburg Haf');
