@@ -3,15 +3,14 @@ import {
   GraphQLID,
   GraphQLInt,
   GraphQLList,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLString,
   type GraphQLFieldConfigMap,
-  type GraphQLNullableType,
 } from 'graphql';
 import { approvalInbox, loadByIds, type PendingApproval, type RoleDef } from '@stratum/runtime';
 import { isAdmin, type GraphQLContext } from './context';
 import { DateTimeScalar, JSONScalar } from './scalars';
+import { nonNull } from './shared-types';
 
 /**
  * The approvals inbox (`myApprovals`): the pending approvals the caller may decide, with the run, the
@@ -20,7 +19,6 @@ import { DateTimeScalar, JSONScalar } from './scalars';
  * read shows its object and id only.
  */
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
-const nonNull = <T extends GraphQLNullableType>(t: T) => new GraphQLNonNull(t);
 
 /** The record a pending approval is about, as far as the caller may read it. */
 interface ApprovalRecord {

@@ -3,23 +3,20 @@ import {
   GraphQLID,
   GraphQLInt,
   GraphQLList,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLString,
   type GraphQLFieldConfigMap,
-  type GraphQLNullableType,
 } from 'graphql';
 import { markNotificationsRead, myNotifications, type Notification, type NotificationPage } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
 import { DateTimeScalar } from './scalars';
-import { PageInfo } from './shared-types';
+import { PageInfo, nonNull } from './shared-types';
 
 /**
  * The caller's in-app notifications (written by workflows' `notify` steps). Every field is scoped to
  * the signed-in user in the runtime's operations: nobody reads or marks another user's notifications.
  */
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
-const nonNull = <T extends GraphQLNullableType>(t: T) => new GraphQLNonNull(t);
 
 const NotificationType = new GraphQLObjectType<Notification>({
   name: 'Notification',

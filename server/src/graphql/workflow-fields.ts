@@ -5,11 +5,9 @@ import {
   GraphQLID,
   GraphQLInt,
   GraphQLList,
-  GraphQLNonNull,
   GraphQLObjectType,
   GraphQLString,
   type GraphQLFieldConfigMap,
-  type GraphQLNullableType,
 } from 'graphql';
 import {
   badInput,
@@ -42,6 +40,7 @@ import {
 import { isAdmin, type GraphQLContext } from './context';
 import { changed, ManifestPlan, opts } from './metadata-fields';
 import { DateTimeScalar, JSONScalar } from './scalars';
+import { nonNull } from './shared-types';
 
 /**
  * Workflows through GraphQL (CONTRACT.md "Workflows"): definitions (admins), runs and their steps,
@@ -49,7 +48,6 @@ import { DateTimeScalar, JSONScalar } from './scalars';
  * are thin: the engine and the runtime's operations do the work.
  */
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
-const nonNull = <T extends GraphQLNullableType>(t: T) => new GraphQLNonNull(t);
 const list = <T extends GraphQLObjectType>(t: T) => nonNull(new GraphQLList(nonNull(t)));
 
 const RunStatusEnum = new GraphQLEnumType({
