@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { createPerson } from '../support/api';
 import { describeWithBrowser, screenshotter, studioSuite } from '../support/studio';
 import { signIn } from './steps/common';
 import { bell, openNotifications, pollNotifications } from './steps/notifications';
@@ -38,20 +39,7 @@ async function until<T>(probe: () => Promise<T>, ok: (value: T) => boolean, time
 
 /** A user of the workspace with these roles, and their API token. */
 async function person(name: string, roles: string[]) {
-  const email = `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const password = `${name} has a long password`;
-  const { createUser } = await gql<{ createUser: { id: string } }>(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email, password, name, roles } },
-  );
-  const login = (await (
-    await fetch(`${studio.api.server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string };
-  return { id: createUser.id, email, password, token: login.token, server: studio.api.server };
+  return { ...(await createPerson(studio.api, name, roles)), server: studio.api.server };
 }
 
 /**

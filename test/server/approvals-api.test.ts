@@ -1,5 +1,5 @@
 import { workspaceSchema } from '../../runtime/src/model/physical-names';
-import { startTestApi, type TestApi } from '../support/api';
+import { createPerson, startTestApi, type TestApi } from '../support/api';
 
 /**
  * Approvals end to end through the API, with the engine driven by `drain()` (no background workers):
@@ -115,20 +115,7 @@ async function gql<T>(query: string, variables?: Record<string, unknown>, token?
 }
 
 async function person(name: string, roles: string[]): Promise<void> {
-  const email = `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const password = `${name} has a long password`;
-  const { createUser } = await gql<{ createUser: { id: string } }>(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email, password, name, roles } },
-  );
-  const login = (await (
-    await fetch(`${api.server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string };
-  people[name] = { id: createUser.id, token: login.token };
+  people[name] = await createPerson(api, name, roles);
 }
 
 const notices = async (token: string) =>

@@ -1,6 +1,6 @@
 import { notify } from '../../runtime/src/notifications/notifications';
 import { workspaceSchema } from '../../runtime/src/model/physical-names';
-import { startTestApi, type TestApi } from '../support/api';
+import { createPerson, startTestApi, type TestApi } from '../support/api';
 
 /**
  * In-app notifications end to end, on a server seeded with the sales CRM: the task reminder
@@ -41,20 +41,7 @@ async function gql<T>(query: string, variables?: Record<string, unknown>, token?
 }
 
 async function person(name: string): Promise<void> {
-  const email = `${name}-${Date.now()}@example.com`;
-  const password = `${name} has a long password`;
-  const { createUser } = await gql<{ createUser: { id: string } }>(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email, password, name, roles: ['manager'] } },
-  );
-  const login = (await (
-    await fetch(`${api.server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string };
-  people[name] = { id: createUser.id, token: login.token };
+  people[name] = await createPerson(api, name, ['manager']);
 }
 
 /** Waits until the workflow's run on the record has finished (or failed). */

@@ -1,4 +1,4 @@
-import { startTestApi, type TestApi } from '../support/api';
+import { createPerson, startTestApi, type TestApi } from '../support/api';
 import { startSmtpServer } from '../support/smtp';
 
 /**
@@ -41,20 +41,7 @@ async function runOn(workflow: string, recordId: string, timeoutMs = 20_000): Pr
 }
 
 async function person(name: string, roles: string[]): Promise<void> {
-  const email = `${name}-${Date.now()}@example.com`;
-  const password = `${name} has a long password`;
-  const { createUser } = await gql<{ createUser: { id: string } }>(
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    { input: { email, password, name, roles } },
-  );
-  const login = (await (
-    await fetch(`${api.server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string };
-  people[name] = { id: createUser.id, token: login.token };
+  people[name] = await createPerson(api, name, roles);
 }
 
 beforeAll(async () => {

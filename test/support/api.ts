@@ -77,3 +77,33 @@ export async function startTestApi(
     },
   };
 }
+
+/** A user made by the test server's admin, signed in. */
+export interface TestPerson {
+  readonly id: string;
+  readonly email: string;
+  readonly password: string;
+  readonly token: string;
+}
+
+/**
+ * Creates a user with `roles` in the test server's workspace (as its admin) and signs them in. The email is
+ * unique per call: users are shared by every workspace of the test database.
+ */
+export async function createPerson(api: TestApi, name: string, roles: readonly string[]): Promise<TestPerson> {
+  const email = `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  const password = `${name} has a long password`;
+  const created = await api.gql<{ createUser: { id: string } }>(
+    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+    { input: { email, password, name, roles } },
+  );
+  if (created.errors) throw new Error(JSON.stringify(created.errors));
+  const login = (await (
+    await fetch(`${api.server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    })
+  ).json()) as { token: string };
+  return { id: created.data!.createUser.id, email, password, token: login.token };
+}
