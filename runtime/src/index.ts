@@ -23,6 +23,7 @@ export { minorUnits } from './fields/number-types';
 export { fieldValueType, isComputed as isComputedField } from './formulas/computed-fields';
 export { RESULT_TYPES, ROLLUP_FUNCTIONS, type ResultType, type RollupFunction } from './formulas/expression';
 export { checkFormula, type FormulaCheck, type FormulaDraft, type FormulaProblem } from './formulas/check-formula';
+export { syncStoredRollups } from './formulas/stored-rollups';
 
 export { parseManifest } from './manifest/parse-manifest';
 export { type Manifest, type ObjectSpec, type FieldSpec, NAME_PATTERN } from './manifest/manifest';

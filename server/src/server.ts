@@ -4,6 +4,7 @@ import { createLogger } from './logger';
 import {
   createFieldTypeRegistry,
   ensureWorkspace,
+  syncStoredRollups,
   openDatabase,
   smtpMailer,
   startWorkflowEngine,
@@ -37,6 +38,7 @@ export async function startServer(
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const types = createFieldTypeRegistry();
   await ensureWorkspace(db, config.workspace);
+  await syncStoredRollups(db, config.workspace, types);
   const admin = await ensureFirstAdmin(db, config.workspace, config);
   const seeded = await seedWorkspace(db, {
     workspace: config.workspace,

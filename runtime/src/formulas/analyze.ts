@@ -24,6 +24,7 @@ import {
   type ValueType,
 } from './expression';
 import { FormulaError, parseExpression } from './parse-expression';
+import { isStorable, storedRollupColumn } from './storable';
 import { literal } from './typing';
 
 /** A formula may grow to at most this many parts once the formulas it uses are inlined. */
@@ -254,6 +255,7 @@ export class ComputedFields {
     }
 
     const source = rollupSource(this.#model, relation, target);
+    const stored = isStorable({ value, code: money?.code, filter });
     const node = (part: 'amount' | 'code'): RollupNode =>
       Object.freeze({
         kind: 'rollup',
@@ -263,6 +265,7 @@ export class ComputedFields {
         ...(value ? { value } : {}),
         ...(filter ? { filter } : {}),
         ...(money ? { money: Object.freeze({ ...money, only, fallback: only ?? money.fallback, part }) } : {}),
+        ...(stored ? { stored: storedRollupColumn(field, part) } : {}),
       });
     return {
       ok: true,

@@ -3,7 +3,9 @@
  * identifier comes from metadata through `ident`; many-to-one paths and rollups are correlated scalar
  * subqueries, so a formula is an ordinary expression wherever it goes: a select list, a WHERE clause, an
  * ORDER BY, a GROUP BY, a nested condition. PostgreSQL runs each subquery once per row it is needed for,
- * as an index lookup (paths use primary keys, rollups the relation's foreign-key index).
+ * as an index lookup (paths use primary keys, rollups the relation's foreign-key index). A rollup kept
+ * in a column of its row (`stored-rollups.ts`) is read from that column instead, for readers who may see
+ * every related row.
  *
  * Semantics: NULL propagates through arithmetic, comparisons with `<` … and functions, as in SQL; `==` and
  * `!=` are null-safe; `/` and `%` by zero give NULL; `+` with text joins texts with NULL as empty; a path
@@ -23,11 +25,24 @@ import { SQL_TYPES, type CallNode, type FormulaNode, type PathNode, type RollupN
  *   compile(formulaSql(tree, 't0')) // { text: '("t0"."amount" * $1::numeric)', values: [2] }
  */
 export function formulaSql(node: FormulaNode, alias: string, restrict?: RowRestriction): Fragment {
+  return new SqlWriter(aliases(alias), restrict, true).write(node, alias);
+}
+
+/**
+ * The aggregate a rollup node stands for, always computed from the related rows (never its stored
+ * column): what keeps a stored rollup current (`stored-rollups.ts`), cast like `typedFormulaSql`.
+ */
+export function liveRollupSql(node: RollupNode, alias: string): Fragment {
+  return sql`(${new SqlWriter(aliases(alias), undefined, false).write(node, alias)})::${raw(SQL_TYPES[node.type])}`;
+}
+
+/**
+ * Subqueries alias their tables `<alias>_f1`, `<alias>_f2`…: unique within one expression, and never a
+ * name the condition compiler (`t1`, `t2`…) or an enclosing formula (`t0_f1`) gives.
+ */
+function aliases(alias: string): () => string {
   let counter = 0;
-  // Subqueries alias their tables `<alias>_f1`, `<alias>_f2`…: unique within this expression, and never
-  // a name the condition compiler (`t1`, `t2`…) or an enclosing formula (`t0_f1`) gives.
-  const nextAlias = () => `${alias}_f${++counter}`;
-  return new SqlWriter(nextAlias, restrict).write(node, alias);
+  return () => `${alias}_f${++counter}`;
 }
 
 /** The SQL of a computed field's value, cast to its type so every reader sees one type. */
@@ -39,10 +54,12 @@ export function typedFormulaSql(node: FormulaNode, alias: string, restrict?: Row
 class SqlWriter {
   readonly #nextAlias: () => string;
   readonly #restrict: RowRestriction | undefined;
+  readonly #readStored: boolean;
 
-  constructor(nextAlias: () => string, restrict: RowRestriction | undefined) {
+  constructor(nextAlias: () => string, restrict: RowRestriction | undefined, readStored: boolean) {
     this.#nextAlias = nextAlias;
     this.#restrict = restrict;
+    this.#readStored = readStored;
   }
 
   write(node: FormulaNode, alias: string): Fragment {
@@ -93,6 +110,9 @@ class SqlWriter {
   /** `(SELECT <aggregate> FROM <related rows of this row> WHERE <live> AND <filter> AND <scope>)` */
   #rollup(node: RollupNode, alias: string): Fragment {
     const { source } = node;
+    // The stored value counts every related row: only a reader whose rules hide none of them may read it.
+    if (this.#readStored && node.stored && this.#scope(source.object, alias).length === 0)
+      return ident(alias, node.stored);
     const table = ident(source.schema, source.table);
     const row = this.#nextAlias();
     let from: Fragment;

@@ -154,6 +154,11 @@ export interface RollupNode {
         readonly part: 'amount' | 'code';
       }
     | undefined;
+  /**
+   * The parent's column that keeps this value (`stored-rollups.ts`), when the value depends on nothing but
+   * the related rows' own columns; readers who see every related row read it instead of aggregating.
+   */
+  readonly stored?: string | undefined;
 }
 
 export interface CallNode {

@@ -13,6 +13,7 @@ import { diffModel, type TrashEntry } from './diff';
 import { checkRoles } from '../access/check-roles';
 import { checkWorkflows, checkWorkflowScripts } from '../workflows/check-workflows';
 import { checkComputedFields } from '../formulas/check-computed-fields';
+import { reconcileStoredRollups } from '../formulas/stored-rollups';
 import { checkValidationRules } from '../validation/check-validation-rules';
 import { checkLayoutConditions } from '../manifest/check-layout-conditions';
 import { describeChange, isDestructive, type Plan } from './plan';
@@ -110,6 +111,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
           await tx.query(`UPDATE stratum.trash SET "restoredAt" = now() WHERE id = $1`, [ddl.restored]);
       }
       const model: Model = { ...plan.model, revision };
+      await reconcileStoredRollups(tx, model, options.types);
       await tx.query(`UPDATE stratum.workspaces SET model = $2, revision = $3 WHERE name = $1`, [
         options.workspace,
         JSON.stringify(model),

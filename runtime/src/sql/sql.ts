@@ -111,3 +111,32 @@ export function compile(fragment: Fragment): CompiledQuery {
   }
   return { text, values };
 }
+
+/**
+ * A fragment as SQL text with every value written as a quoted literal, for the one place parameters cannot
+ * go: the body of a function the runtime creates (stored rollups' triggers). Values are what the runtime's
+ * compilers produce (texts, finite numbers, booleans, null, arrays of them); anything else is refused
+ * rather than guessed at.
+ *
+ * @example
+ *   inlineSql(sql`"done" = ${false} AND "title" = ${"it's"}`) // `"done" = false AND "title" = 'it''s'`
+ */
+export function inlineSql(fragment: Fragment): string {
+  return fragment.parts.map((part) => (typeof part === 'string' ? part : literal(part.value))).join('');
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`Cannot write ${value} as an SQL literal`);
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    if (value.includes('\0')) throw new Error('Cannot write a text with a NUL character as an SQL literal');
+    // standard_conforming_strings is on (the default since PostgreSQL 9.1): only quotes need doubling.
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+  if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(', ')}]`;
+  throw new Error(`Cannot write a ${typeof value} as an SQL literal`);
+}

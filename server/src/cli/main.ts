@@ -4,6 +4,7 @@ import {
   applyManifest,
   createFieldTypeRegistry,
   ensureWorkspace,
+  syncStoredRollups,
   exportManifest,
   isStratumError,
   listRevisions,
@@ -71,6 +72,7 @@ export async function main(
   try {
     db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await ensureWorkspace(db, workspace);
+    await syncStoredRollups(db, workspace, types);
     switch (command) {
       case 'apply':
       case 'diff': {

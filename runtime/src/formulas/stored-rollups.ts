@@ -1,0 +1,346 @@
+/**
+ * Stored rollups. A rollup whose value depends on nothing but the related rows' own columns is kept in a
+ * column of its row (`_rollup_<field key>`, and `_rollup_<field key>_code` for a sum of money), so a list
+ * reads one column instead of aggregating the related rows once per row, and the value can be indexed,
+ * filtered and sorted like any column. Salesforce's roll-up summary fields work the same way.
+ *
+ * The columns are kept current by statement-level triggers with transition tables on the related table
+ * (and on the junction table of a many-to-many relation): whatever writes the rows — the record service,
+ * an import, a workflow, a migration, SQL typed by hand — the parents it touched are recomputed from the
+ * related rows in the same statement's transaction, set-based (one UPDATE per parent table per statement).
+ * An update that changes nothing a rollup reads (a task's title) recomputes nothing.
+ *
+ * Concurrency: the trigger locks the parents (`FOR NO KEY UPDATE`, in id order) before it recomputes, in a
+ * statement of its own, so in READ COMMITTED the recomputation sees every concurrent change that committed
+ * while it waited; two transactions adding rows to one parent therefore never lose one another's row.
+ * `NO KEY` because the foreign key checks of those very inserts hold `KEY SHARE` locks on the parent.
+ *
+ * Readers whose row rules hide some related rows get the live aggregate over the rows they may see
+ * (`compile-sql.ts` checks), so a stored value never tells a reader more than the live one would.
+ *
+ * `reconcileStoredRollups` makes the database match the model: it runs in the transaction of every
+ * metadata change, and `syncStoredRollups` when a server opens a workspace (for workspaces made before rollups were stored). Each column
+ * carries, as its comment, a signature of how it is computed; a column whose signature differs is filled
+ * again, so a changed filter, function or field is never served stale.
+ */
+import { createHash } from 'node:crypto';
+import { compileCondition } from '../conditions/compile';
+import type { Db } from '../db/db';
+import type { FieldTypeRegistry } from '../fields/registry';
+import { loadModel } from '../metadata/workspace';
+import { conditionTarget } from '../model/condition-targets';
+import type { Model, ObjectDef } from '../model/model';
+import { ident, inlineSql, join, raw, sql, type Fragment } from '../sql/sql';
+import { computedFieldsOf } from './analyze';
+import { formulaSql, liveRollupSql } from './compile-sql';
+import { SQL_TYPES, type RollupNode } from './expression';
+
+const PREFIX = '_rollup_';
+/** Transition tables and the trigger's variable: names no field, table or alias of the runtime has. */
+const NEW_ROWS = '_rollup_new';
+const OLD_ROWS = '_rollup_old';
+const IDS = '_rollup_ids';
+
+/** One stored column: where it is, its type, its value for a parent with no related rows, and how to compute it. */
+export interface StoredColumn {
+  readonly parent: ObjectDef;
+  readonly column: string;
+  readonly sqlType: string;
+  /** SQL of the value over no related rows: the column's default, what a new parent starts with. */
+  readonly empty: string;
+  /** SQL of the value computed from the related rows, for the parent row aliased `t0`. */
+  readonly recompute: string;
+  /** How the column is computed (kept as its comment); a new signature means the column is filled again. */
+  readonly signature: string;
+}
+
+/** The trigger function of one table whose rows feed stored rollups. */
+export interface FeedTrigger {
+  readonly table: string;
+  readonly functionName: string;
+  readonly body: string;
+}
+
+/** What the database should have for a model: its stored columns and the triggers that keep them. */
+export interface StoredRollupPlan {
+  readonly columns: readonly StoredColumn[];
+  readonly triggers: readonly FeedTrigger[];
+}
+
+type Operation = 'INSERT' | 'UPDATE' | 'DELETE';
+const OPERATIONS: readonly Operation[] = ['INSERT', 'UPDATE', 'DELETE'];
+
+/** For one table whose changes touch a parent: per operation, queries giving the parent ids touched. */
+interface Feed {
+  readonly parent: ObjectDef;
+  readonly columns: StoredColumn[];
+  readonly touched: Record<Operation, Fragment[]>;
+}
+
+/** The stored rollups of a model. */
+export function storedRollupPlan(model: Model, types: FieldTypeRegistry): StoredRollupPlan {
+  const computed = computedFieldsOf(model, types, (name) => conditionTarget(model, types, name));
+  const columns: StoredColumn[] = [];
+  // Per table whose rows feed rollups (a related table, a junction table), per parent: what it feeds.
+  const feeds = new Map<string, Map<ObjectDef, Feed>>();
+  const feed = (table: string, parent: ObjectDef): Feed => {
+    let byParent = feeds.get(table);
+    if (!byParent) feeds.set(table, (byParent = new Map()));
+    let entry = byParent.get(parent);
+    if (!entry)
+      byParent.set(parent, (entry = { parent, columns: [], touched: { INSERT: [], UPDATE: [], DELETE: [] } }));
+    return entry;
+  };
+  for (const parent of model.objects) {
+    for (const field of parent.fields) {
+      if (field.type !== 'rollup') continue;
+      const outcome = computed.outcome(parent.name, field.name);
+      if (!outcome?.ok) continue;
+      for (const node of [outcome.analysis.value, outcome.analysis.code]) {
+        if (node?.kind !== 'rollup' || !node.stored) continue;
+        const sqlType = SQL_TYPES[node.type];
+        const empty = emptyValue(node);
+        const recompute = inlineSql(liveRollupSql(node, 't0'));
+        const signature = hash(JSON.stringify({ sqlType, empty, recompute }));
+        const column: StoredColumn = { parent, column: node.stored, sqlType, empty, recompute, signature };
+        columns.push(column);
+        const related = feed(node.source.table, parent);
+        related.columns.push(column);
+        for (const op of OPERATIONS) related.touched[op].push(touchedByRelatedRows(node, op));
+        const { join: link } = node.source;
+        if (link.kind === 'junction') {
+          const links = feed(link.table, parent);
+          links.columns.push(column);
+          for (const op of OPERATIONS) links.touched[op].push(touchedByLinks(link.sourceColumn, op));
+        }
+      }
+    }
+  }
+  const triggers = [...feeds].map(([table, byParent]) => ({
+    table,
+    functionName: `${PREFIX}sync_${hash(table).slice(0, 16)}`,
+    body: triggerBody(model.schema, [...byParent.values()]),
+  }));
+  return { columns, triggers };
+}
+
+/** The value of an aggregate over no rows. */
+function emptyValue(node: RollupNode): string {
+  if (node.money?.part === 'code') return node.money.fallback ? inlineSql(sql`${node.money.fallback}::text`) : 'NULL';
+  return node.fn === 'count' || node.fn === 'sum' ? '0' : 'NULL';
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** Whether the related row aliased `alias` counts in the rollup: live, in the filter, in the currency. */
+function counts(node: RollupNode, alias: string): Fragment {
+  const parts: Fragment[] = [];
+  if (node.source.deletedColumn) parts.push(sql`${ident(alias, node.source.deletedColumn)} IS NULL`);
+  if (node.filter) parts.push(sql`coalesce(${compileCondition(node.filter, alias)}, false)`);
+  if (node.money?.only)
+    parts.push(sql`(${formulaSql(node.money.code, alias)}) IS NOT DISTINCT FROM ${node.money.only}::text`);
+  return parts.length ? sql`(${join(parts, ' AND ')})` : raw('true');
+}
+
+/** What a related row gives the rollup: whether it counts, its value, its currency. A change to it matters. */
+function share(node: RollupNode, alias: string): Fragment {
+  return join([
+    counts(node, alias),
+    ...(node.value ? [formulaSql(node.value, alias)] : []),
+    ...(node.money ? [formulaSql(node.money.code, alias)] : []),
+  ]);
+}
+
+/**
+ * The parents whose rollup a statement's changed related rows touch: those the rows counted in before
+ * (deleted, or updated away) and after (inserted, or updated into), with no parent for an update that
+ * changed nothing the rollup reads.
+ */
+function touchedByRelatedRows(node: RollupNode, op: Operation): Fragment {
+  const { join: link } = node.source;
+  const rows = (alias: 'n' | 'o') => ident(alias === 'n' ? NEW_ROWS : OLD_ROWS);
+  if (link.kind === 'inverse') {
+    const fk = (alias: string) => ident(alias, link.column);
+    if (op === 'INSERT') return sql`SELECT ${fk('n')} FROM ${rows('n')} AS "n" WHERE ${counts(node, 'n')}`;
+    if (op === 'DELETE') return sql`SELECT ${fk('o')} FROM ${rows('o')} AS "o" WHERE ${counts(node, 'o')}`;
+    return sql`SELECT unnest(ARRAY[${fk('n')}, ${fk('o')}]) FROM ${rows('n')} AS "n" JOIN ${rows('o')} AS "o" ON "o"."id" = "n"."id"
+      WHERE (${fk('n')}, ${share(node, 'n')}) IS DISTINCT FROM (${fk('o')}, ${share(node, 'o')})`;
+  }
+  const links = sql`${ident(link.schema, link.table)} AS "j"`;
+  const parent = ident('j', link.sourceColumn);
+  const linked = (alias: string) => sql`${ident('j', link.targetColumn)} = ${ident(alias, 'id')}`;
+  if (op === 'INSERT')
+    return sql`SELECT ${parent} FROM ${rows('n')} AS "n" JOIN ${links} ON ${linked('n')} WHERE ${counts(node, 'n')}`;
+  if (op === 'DELETE')
+    return sql`SELECT ${parent} FROM ${rows('o')} AS "o" JOIN ${links} ON ${linked('o')} WHERE ${counts(node, 'o')}`;
+  return sql`SELECT ${parent} FROM ${rows('n')} AS "n" JOIN ${rows('o')} AS "o" ON "o"."id" = "n"."id" JOIN ${links} ON ${linked('n')}
+    WHERE (${share(node, 'n')}) IS DISTINCT FROM (${share(node, 'o')})`;
+}
+
+/** The parents on either end of the links a statement added to or removed from a junction table. */
+function touchedByLinks(sourceColumn: string, op: Operation): Fragment {
+  const added = sql`SELECT "n".${ident(sourceColumn)} FROM ${ident(NEW_ROWS)} AS "n"`;
+  const removed = sql`SELECT "o".${ident(sourceColumn)} FROM ${ident(OLD_ROWS)} AS "o"`;
+  if (op === 'INSERT') return added;
+  if (op === 'DELETE') return removed;
+  return sql`${added} UNION ALL ${removed}`;
+}
+
+/**
+ * The trigger function's body: per operation, per parent table, the touched parent ids (each at most once,
+ * in id order), locked, then recomputed in one UPDATE.
+ */
+function triggerBody(schema: string, feeds: readonly Feed[]): string {
+  const branch = (op: Operation) =>
+    feeds
+      .map((feed) => {
+        const parentTable = inlineSql(ident(schema, feed.parent.table));
+        const touched = inlineSql(join(feed.touched[op], ' UNION ALL '));
+        const assignments = feed.columns.map((c) => `${inlineSql(ident(c.column))} = ${c.recompute}`).join(', ');
+        return `
+    ${IDS} := ARRAY(SELECT DISTINCT t.id FROM (${touched}) AS t(id) WHERE t.id IS NOT NULL ORDER BY 1);
+    IF cardinality(${IDS}) > 0 THEN
+      PERFORM 1 FROM ${parentTable} AS "t0" WHERE "t0"."id" = ANY(${IDS}) ORDER BY "t0"."id" FOR NO KEY UPDATE;
+      UPDATE ${parentTable} AS "t0" SET ${assignments} WHERE "t0"."id" = ANY(${IDS});
+    END IF;`;
+      })
+      .join('');
+  return `
+DECLARE
+  ${IDS} uuid[];
+BEGIN
+  IF TG_OP = 'INSERT' THEN${branch('INSERT')}
+  ELSIF TG_OP = 'UPDATE' THEN${branch('UPDATE')}
+  ELSE${branch('DELETE')}
+  END IF;
+  RETURN NULL;
+END
+`;
+}
+
+/**
+ * Brings a workspace's stored rollups up to date with its model, under the workspace's lock: what a server
+ * (or the CLI) does when it opens a workspace, for workspaces whose rollups were made before they were
+ * stored or by another version. Cheap when nothing changed.
+ *
+ * @example
+ *   await syncStoredRollups(db, 'default', types);
+ */
+export async function syncStoredRollups(db: Db, workspace: string, types: FieldTypeRegistry): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`stratum.workspace.${workspace}`]);
+    await reconcileStoredRollups(tx, await loadModel(tx, workspace, { forUpdate: true }), types);
+  });
+}
+
+/**
+ * Makes the database's stored rollups match the model, in `tx` (a metadata change's transaction, or
+ * `syncStoredRollups`'s): adds, retypes and fills the columns whose signature is new, drops the columns of rollups
+ * that are gone or no longer stored, and creates, replaces or drops the trigger functions and triggers.
+ * Costs three catalogue queries when nothing changed.
+ */
+export async function reconcileStoredRollups(tx: Db, model: Model, types: FieldTypeRegistry): Promise<void> {
+  const plan = storedRollupPlan(model, types);
+  const schema = model.schema;
+  const live = new Map(model.objects.map((o) => [o.table, o]));
+  const { rows: existing } = await tx.query<{ table: string; column: string; type: string; signature: string | null }>(
+    `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
+            col_description(c.oid, a.attnum) AS signature
+       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace
+      WHERE ns.nspname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attname LIKE '\\_rollup\\_%'`,
+    [schema],
+  );
+  const found = new Map(existing.map((e) => [`${e.table}.${e.column}`, e]));
+  const wanted = new Set(plan.columns.map((c) => `${c.parent.table}.${c.column}`));
+  for (const column of existing) {
+    if (wanted.has(`${column.table}.${column.column}`)) continue;
+    const table = ident(schema, column.table);
+    // A removed object's table waits in the trash: its column is kept, marked stale for a restore to refill.
+    if (live.has(column.table))
+      await tx.query(inlineSql(sql`ALTER TABLE ${table} DROP COLUMN ${ident(column.column)}`));
+    else if (column.signature !== null)
+      await tx.query(inlineSql(sql`COMMENT ON COLUMN ${table}.${ident(column.column)} IS NULL`));
+  }
+  const refill = new Map<ObjectDef, StoredColumn[]>();
+  for (const column of plan.columns) {
+    const present = found.get(`${column.parent.table}.${column.column}`);
+    if (present?.signature === column.signature) continue;
+    const table = ident(schema, column.parent.table);
+    const name = ident(column.column);
+    if (!present) {
+      await tx.query(
+        inlineSql(sql`ALTER TABLE ${table} ADD COLUMN ${name} ${raw(column.sqlType)} DEFAULT ${raw(column.empty)}`),
+      );
+    } else {
+      if (present.type !== column.sqlType)
+        await tx.query(
+          inlineSql(sql`ALTER TABLE ${table} ALTER COLUMN ${name} TYPE ${raw(column.sqlType)} USING NULL`),
+        );
+      await tx.query(inlineSql(sql`ALTER TABLE ${table} ALTER COLUMN ${name} SET DEFAULT ${raw(column.empty)}`));
+    }
+    await tx.query(inlineSql(sql`COMMENT ON COLUMN ${table}.${name} IS ${column.signature}`));
+    refill.set(column.parent, [...(refill.get(column.parent) ?? []), column]);
+  }
+  await syncTriggers(tx, schema, plan.triggers);
+  // One UPDATE per parent table fills its new columns, once the triggers keep them from then on.
+  for (const [parent, columns] of refill) {
+    const assignments = columns.map((c) => `${inlineSql(ident(c.column))} = ${c.recompute}`).join(', ');
+    await tx.query(`UPDATE ${inlineSql(ident(schema, parent.table))} AS "t0" SET ${assignments}`);
+  }
+}
+
+async function syncTriggers(tx: Db, schema: string, triggers: readonly FeedTrigger[]): Promise<void> {
+  const { rows: functions } = await tx.query<{ name: string; body: string }>(
+    `SELECT p.proname AS name, p.prosrc AS body FROM pg_proc p JOIN pg_namespace ns ON ns.oid = p.pronamespace
+      WHERE ns.nspname = $1 AND p.proname LIKE '\\_rollup\\_sync\\_%'`,
+    [schema],
+  );
+  const { rows: attached } = await tx.query<{ table: string; name: string; function: string }>(
+    `SELECT c.relname AS table, t.tgname AS name, p.proname AS function
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+       JOIN pg_namespace ns ON ns.oid = c.relnamespace
+      WHERE ns.nspname = $1 AND NOT t.tgisinternal AND t.tgname LIKE '\\_rollup\\_%'`,
+    [schema],
+  );
+  const bodies = new Map(functions.map((f) => [f.name, f.body]));
+  const wanted = new Map(triggers.map((t) => [t.table, t]));
+  // Triggers of tables that feed nothing now, or that call another table's function (a renamed table).
+  const kept = attached.filter((a) => wanted.get(a.table)?.functionName === a.function);
+  for (const trigger of attached) {
+    if (!kept.includes(trigger))
+      await tx.query(inlineSql(sql`DROP TRIGGER ${ident(trigger.name)} ON ${ident(schema, trigger.table)}`));
+  }
+  for (const trigger of triggers) {
+    const fn = ident(schema, trigger.functionName);
+    if (bodies.get(trigger.functionName) !== trigger.body) {
+      const quote = dollarQuote(trigger.body);
+      await tx.query(
+        `CREATE OR REPLACE FUNCTION ${inlineSql(fn)}() RETURNS trigger LANGUAGE plpgsql AS ${quote}${trigger.body}${quote}`,
+      );
+    }
+    const table = ident(schema, trigger.table);
+    const present = new Set(kept.filter((a) => a.table === trigger.table).map((a) => a.name));
+    const create = (name: string, event: string, tables: string) =>
+      present.has(name)
+        ? undefined
+        : tx.query(
+            `CREATE TRIGGER ${name} AFTER ${event} ON ${inlineSql(table)} REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${inlineSql(fn)}()`,
+          );
+    await create('_rollup_insert', 'INSERT', `NEW TABLE AS ${NEW_ROWS}`);
+    await create('_rollup_update', 'UPDATE', `OLD TABLE AS ${OLD_ROWS} NEW TABLE AS ${NEW_ROWS}`);
+    await create('_rollup_delete', 'DELETE', `OLD TABLE AS ${OLD_ROWS}`);
+  }
+  for (const name of bodies.keys()) {
+    if (![...wanted.values()].some((t) => t.functionName === name))
+      await tx.query(inlineSql(sql`DROP FUNCTION ${ident(schema, name)}()`));
+  }
+}
+
+/** A dollar-quote tag the body does not contain (values in it are literals and could hold `$$`). */
+function dollarQuote(body: string): string {
+  let tag = '$rollup$';
+  for (let i = 1; body.includes(tag); i++) tag = `$rollup${i}$`;
+  return tag;
+}
