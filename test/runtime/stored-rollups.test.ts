@@ -251,6 +251,44 @@ describe('stored rollups', () => {
     await expectCurrent(acme, { won: { amount: 0, currency: 'USD' } });
   });
 
+  test('a change that renames and retypes an aggregated field in one go refills the rollup', async () => {
+    const edit = async (change: (objects: { name: string; fields: Values[] }[]) => void) => {
+      const current = exportManifest(await loadModel(db, workspace), types) as {
+        objects: { name: string; fields: Values[] }[];
+      };
+      change(current.objects);
+      await applyManifest(db, current, { workspace, types, allowDestructive: true });
+    };
+    const fields = (objects: { name: string; fields: Values[] }[], name: string) =>
+      objects.find((o) => o.name === name)!.fields;
+    await edit((objects) => {
+      fields(objects, 'deal').push({ name: 'score', type: 'number' });
+      fields(objects, 'company').push({
+        name: 'totalScore',
+        type: 'rollup',
+        relation: 'deals',
+        function: 'sum',
+        field: 'score',
+      });
+    });
+    const acme = await company('Retyped');
+    await deal(acme, { score: 5 });
+    await deal(acme, { score: 7 });
+    await expectCurrent(acme, { totalScore: 12 });
+    // The rename moves the column before the retype rewrites every deal: the triggers must not run in between.
+    await edit((objects) => {
+      const deal = fields(objects, 'deal');
+      deal.splice(
+        deal.findIndex((f) => f.name === 'score'),
+        1,
+        { name: 'points', renamedFrom: 'score', type: 'currency', currency: 'EUR' },
+      );
+      const total = fields(objects, 'company').find((f) => f.name === 'totalScore')!;
+      total.field = 'points';
+    });
+    await expectCurrent(acme, { totalScore: { amount: 12, currency: 'EUR' } });
+  });
+
   test('a workspace whose stored rollups are missing or stale gets them back when it is opened', async () => {
     const acme = await company('Upgraded');
     await deal(acme, { stage: 'new' });

@@ -40,6 +40,8 @@ const PREFIX = '_rollup_';
 const NEW_ROWS = '_rollup_new';
 const OLD_ROWS = '_rollup_old';
 const IDS = '_rollup_ids';
+/** Set (transaction-local) while a metadata change's DDL runs: see `pauseStoredRollups`. */
+const PAUSED = 'stratum.rollups_paused';
 
 /** One stored column: where it is, its type, its value for a parent with no related rows, and how to compute it. */
 export interface StoredColumn {
@@ -50,6 +52,8 @@ export interface StoredColumn {
   readonly empty: string;
   /** SQL of the value computed from the related rows, for the parent row aliased `t0`. */
   readonly recompute: string;
+  /** The related object whose rows it aggregates. */
+  readonly source: string;
   /** How the column is computed (kept as its comment); a new signature means the column is filled again. */
   readonly signature: string;
 }
@@ -102,7 +106,15 @@ export function storedRollupPlan(model: Model, types: FieldTypeRegistry): Stored
         const empty = emptyValue(node);
         const recompute = inlineSql(liveRollupSql(node, 't0'));
         const signature = hash(JSON.stringify({ sqlType, empty, recompute }));
-        const column: StoredColumn = { parent, column: node.stored, sqlType, empty, recompute, signature };
+        const column: StoredColumn = {
+          parent,
+          column: node.stored,
+          sqlType,
+          empty,
+          recompute,
+          source: node.source.object,
+          signature,
+        };
         columns.push(column);
         const related = feed(node.source.table, parent);
         related.columns.push(column);
@@ -211,6 +223,9 @@ function triggerBody(schema: string, feeds: readonly Feed[]): string {
 DECLARE
   ${IDS} uuid[];
 BEGIN
+  IF current_setting('${PAUSED}', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP = 'INSERT' THEN${branch('INSERT')}
   ELSIF TG_OP = 'UPDATE' THEN${branch('UPDATE')}
   ELSE${branch('DELETE')}
@@ -236,12 +251,31 @@ export async function syncStoredRollups(db: Db, workspace: string, types: FieldT
 }
 
 /**
+ * Stops the triggers for the rest of `tx`, or until `reconcileStoredRollups`: a metadata change's DDL may
+ * rename a column a trigger reads and then rewrite rows (a retype), which the trigger, still written for
+ * the old names, could not follow. `reconcileStoredRollups` then rewrites the triggers and refills what the
+ * change's rewrites could have changed (`refillFedBy`).
+ */
+export async function pauseStoredRollups(tx: Db): Promise<void> {
+  await tx.query(`SELECT set_config('${PAUSED}', 'on', true)`);
+}
+
+/**
  * Makes the database's stored rollups match the model, in `tx` (a metadata change's transaction, or
  * `syncStoredRollups`'s): adds, retypes and fills the columns whose signature is new, drops the columns of rollups
  * that are gone or no longer stored, and creates, replaces or drops the trigger functions and triggers.
  * Costs three catalogue queries when nothing changed.
  */
-export async function reconcileStoredRollups(tx: Db, model: Model, types: FieldTypeRegistry): Promise<void> {
+export async function reconcileStoredRollups(
+  tx: Db,
+  model: Model,
+  types: FieldTypeRegistry,
+  options: {
+    /** Objects whose rows the change rewrote while the triggers were paused: the rollups they feed are refilled. */
+    readonly refillFedBy?: ReadonlySet<string>;
+  } = {},
+): Promise<void> {
+  await tx.query(`SELECT set_config('${PAUSED}', 'off', true)`);
   const plan = storedRollupPlan(model, types);
   const schema = model.schema;
   const live = new Map(model.objects.map((o) => [o.table, o]));
@@ -266,7 +300,8 @@ export async function reconcileStoredRollups(tx: Db, model: Model, types: FieldT
   const refill = new Map<ObjectDef, StoredColumn[]>();
   for (const column of plan.columns) {
     const present = found.get(`${column.parent.table}.${column.column}`);
-    if (present?.signature === column.signature) continue;
+    const rewritten = options.refillFedBy?.has(column.source) === true;
+    if (present?.signature === column.signature && !rewritten) continue;
     const table = ident(schema, column.parent.table);
     const name = ident(column.column);
     if (!present) {

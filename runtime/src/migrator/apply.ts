@@ -13,10 +13,11 @@ import { diffModel, type TrashEntry } from './diff';
 import { checkRoles } from '../access/check-roles';
 import { checkWorkflows, checkWorkflowScripts } from '../workflows/check-workflows';
 import { checkComputedFields } from '../formulas/check-computed-fields';
-import { reconcileStoredRollups } from '../formulas/stored-rollups';
+import { pauseStoredRollups, reconcileStoredRollups } from '../formulas/stored-rollups';
 import { checkValidationRules } from '../validation/check-validation-rules';
 import { checkLayoutConditions } from '../manifest/check-layout-conditions';
 import { describeChange, isDestructive, type Plan } from './plan';
+import { classifyRetype } from './retype';
 
 export interface ApplyOptions {
   readonly workspace: string;
@@ -90,6 +91,7 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
       }
       const revision = current.revision + 1;
       await checkColumnLimits(tx, current.schema, plan);
+      await pauseStoredRollups(tx);
       for (const change of plan.changes) {
         const ddl = changeDdl(change, { schema: current.schema, revision, model: plan.model, types: options.types });
         for (const statement of ddl.statements) await run(tx, statement);
@@ -111,7 +113,13 @@ export async function applyParsedManifest(db: Db, manifest: Manifest, options: A
           await tx.query(`UPDATE stratum.trash SET "restoredAt" = now() WHERE id = $1`, [ddl.restored]);
       }
       const model: Model = { ...plan.model, revision };
-      await reconcileStoredRollups(tx, model, options.types);
+      // A field's type change may rewrite its rows (`ddl.ts`): what they feed is computed again.
+      const retyped = new Set(
+        plan.changes.flatMap((c) =>
+          c.kind === 'updateField' && classifyRetype(c.before, c.after).kind !== 'none' ? [c.object.name] : [],
+        ),
+      );
+      await reconcileStoredRollups(tx, model, options.types, { refillFedBy: retyped });
       await tx.query(`UPDATE stratum.workspaces SET model = $2, revision = $3 WHERE name = $1`, [
         options.workspace,
         JSON.stringify(model),
