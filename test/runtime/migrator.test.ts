@@ -306,6 +306,25 @@ test('narrowing a type casts what fits and keeps every old value in the trash', 
   });
 });
 
+test('text becomes rich text escaped: markup typed as text stays text on screen', async () => {
+  const workspace = await freshWorkspace();
+  const fields = (type: string) => [{ name: 'title', type: 'text' }, { name: 'notes', type }];
+  const manifest = (type: string) => ({ objects: [{ name: 'item', pluralName: 'items', fields: fields(type) }] });
+  await applyManifest(db, manifest('longText'), { workspace, types });
+  await createMany(await systemCtx(workspace), 'item', [
+    { title: 'a', notes: '<script>alert(1)</script> & <b>bold</b>\nnext line' },
+    { title: 'b', notes: '' },
+    { title: 'c' },
+  ]);
+  await applyManifest(db, manifest('richText'), { workspace, types });
+  const items = await findMany(await systemCtx(workspace), 'item', { orderBy: [{ field: 'title' }] });
+  expect(items.records.map((r) => r.notes)).toEqual([
+    '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;<br>next line</p>',
+    '',
+    null,
+  ]);
+});
+
 test("PostgreSQL's 1,600-column limit is reported before any DDL runs", async () => {
   const workspace = await freshWorkspace();
   const fields = Array.from({ length: 800 }, (_, i) => ({ name: `amount${i}`, type: 'currency' }));

@@ -27,6 +27,22 @@ const COMPUTED = ['formula', 'rollup'];
 const q = (column: string) => `"${column}"`;
 
 export function classifyRetype(before: FieldDef, after: FieldDef): Retype {
+  const retype = classify(before, after);
+  if (after.type !== 'richText' || before.type === 'richText') return retype;
+  if (retype.kind !== 'storage' && retype.kind !== 'cast') return retype;
+  // Rich text is HTML: plain text becomes it escaped, so a "<script>" typed as text stays words on screen
+  // (writes are sanitised by the record service; a retype bypasses it).
+  const text = (column: string) => (retype.kind === 'cast' ? retype.using(column) : q(column));
+  return cast(retype.kind === 'cast' && retype.narrowing, 'text', (column) => htmlOfText(text(column)));
+}
+
+/** `<p>text</p>` with `&`, `<` and `>` escaped and line breaks as `<br>`; NULL and '' stay as they are. */
+function htmlOfText(value: string): string {
+  const escaped = `replace(replace(replace(replace(${value}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), E'\\n', '<br>')`;
+  return `CASE WHEN ${value} IS NULL OR ${value} = '' THEN ${value} ELSE '<p>' || ${escaped} || '</p>' END`;
+}
+
+function classify(before: FieldDef, after: FieldDef): Retype {
   const from = before.type;
   const to = after.type;
   if (from === 'relation' && to === 'relation') {
