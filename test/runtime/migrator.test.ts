@@ -308,7 +308,10 @@ test('narrowing a type casts what fits and keeps every old value in the trash', 
 
 test('text becomes rich text escaped: markup typed as text stays text on screen', async () => {
   const workspace = await freshWorkspace();
-  const fields = (type: string) => [{ name: 'title', type: 'text' }, { name: 'notes', type }];
+  const fields = (type: string) => [
+    { name: 'title', type: 'text' },
+    { name: 'notes', type },
+  ];
   const manifest = (type: string) => ({ objects: [{ name: 'item', pluralName: 'items', fields: fields(type) }] });
   await applyManifest(db, manifest('longText'), { workspace, types });
   await createMany(await systemCtx(workspace), 'item', [
