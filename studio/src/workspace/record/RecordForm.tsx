@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import Form from '@rjsf/mantine';
 import type { UiSchema } from '@rjsf/utils';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { problemsOf, type Problem } from '../../graphql/problems';
@@ -25,9 +25,9 @@ type Values = Record<string, unknown>;
  * input kept on top, each such field marked, until it is saved or discarded. A user who may not update the
  * object's records at all (`permissions.update`) gets the same form read-only, without Save, and a line saying
  * why; where only some records may be updated (row conditions) the form stays editable and the server's
- * refusal shows as any other failed save.
+ * refusal shows as any other failed save. Memoised: the record page re-renders as its timeline arrives.
  */
-export function RecordForm(props: {
+export const RecordForm = memo(function RecordForm(props: {
   model: WorkspaceModel;
   object: WorkspaceObject;
   record: Values;
@@ -158,4 +158,4 @@ export function RecordForm(props: {
       </Stack>
     </Card>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/PageTitle';
@@ -8,8 +9,11 @@ import { ConvertButton } from './convert/ConvertButton';
 
 type Owner = { name?: string | null; email?: string } | null | undefined;
 
-/** The record's title (also the document's), its object, its owner, its Convert button and its manual workflow buttons. */
-export function RecordHeader(props: {
+/**
+ * The record's title (also the document's), its object, its owner, its Convert button and its manual workflow
+ * buttons. Memoised: the record page re-renders as its timeline arrives.
+ */
+export const RecordHeader = memo(function RecordHeader(props: {
   object: WorkspaceObject;
   record: Record<string, unknown>;
   onWorkflowFinished: () => void;
@@ -47,4 +51,4 @@ export function RecordHeader(props: {
       </Group>
     </Stack>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
@@ -15,8 +15,9 @@ type Connection = { totalCount: number; edges: { node: Node }[] };
 /**
  * The record's to-many relations (a company's deals and contacts, a deal's tasks and notes), each a compact
  * table of its newest records with the total count, a link to each record and one to the target's list.
+ * Memoised: the record page re-renders as its timeline arrives.
  */
-export function RelatedLists(props: {
+export const RelatedLists = memo(function RelatedLists(props: {
   object: WorkspaceObject;
   objects: readonly WorkspaceObject[];
   pipelines: readonly WorkspacePipeline[];
@@ -57,7 +58,7 @@ export function RelatedLists(props: {
         ))}
     </Stack>
   );
-}
+});
 
 function RelatedTable({
   list,

@@ -1,45 +1,32 @@
 import { Button, Card, Center, Stack, Text, Timeline as MantineTimeline, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClient } from 'urql';
 import { QueryState } from '../../components/QueryState';
 import type { WorkspaceObject } from '../record-api';
 import type { WorkspacePipeline } from '../use-workspace-model';
 import { withStageLabels } from './format-value';
 import { QuickAdd } from './QuickAdd';
-import { activitiesOf } from './timeline-query';
-import { timelineSources } from './timeline-sources';
 import { TimelineItem } from './TimelineItem';
 import { useRelatedTitles } from './use-related-titles';
-import { useTimelinePages } from './use-timeline-pages';
+import type { RecordTimeline } from './use-timeline';
 
 /**
  * The record's timeline, newest first, in one list: its field history (`recordHistory`), the notes and tasks
  * related to it (calls and emails are tasks of those types), and the workflow runs on it (anyone who may read
  * the record sees them), with the quick-add of a note, a follow-up task, a call or an email on top. Each source
  * is read a page at a time; "Show older" reads the next page where the list has to go on (timeline-pages.ts).
+ * The record page reads them (use-timeline.ts) from the moment it is entered; this shows what has arrived.
  */
 export function Timeline(props: {
   object: WorkspaceObject;
   objects: readonly WorkspaceObject[];
   pipelines: readonly WorkspacePipeline[];
   recordId: string;
-  /** Changes when the record changed on this page: the newest entries are read again. */
-  version: number;
+  timeline: RecordTimeline;
   onAdded: () => void;
 }) {
   const { t } = useTranslation();
-  const client = useClient();
-  const activities = useMemo(() => activitiesOf(props.object, props.objects), [props.object, props.objects]);
-  // The model is read again when the language changes (its labels are localised): the sources, and so the pages
-  // read, are kept as long as what they ask the API is the same (`asked`).
-  const asked = JSON.stringify([
-    props.object.name,
-    props.recordId,
-    activities.map((a) => [a.target.name, a.field.name, a.shown]),
-  ]);
-  const sources = useMemo(() => timelineSources(client, props.object, props.recordId, activities), [client, asked]);
-  const timeline = useTimelinePages(sources, props.version);
+  const { activities, pages: timeline } = props.timeline;
 
   const changedValues = useMemo(
     () =>

@@ -7,7 +7,7 @@ import { localized } from '../../components/localized';
 import { graphql } from '../../gql';
 import { problemsOf } from '../../graphql/problems';
 
-const ManualWorkflowsDocument = graphql(`
+export const ManualWorkflowsDocument = graphql(`
   query RecordManualWorkflows($object: String!, $recordId: ID) {
     manualWorkflows(object: $object, recordId: $recordId) {
       name

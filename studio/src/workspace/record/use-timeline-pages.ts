@@ -19,11 +19,16 @@ export interface TimelinePages {
 }
 
 /**
- * The timeline's sources read page by page: the newest page of each at first (again when `sources` change),
- * the newest pages again when `version` changes (older pages already read are kept below them), and the
- * next page of the sources at the horizon on `showOlder`. Answers for an older `sources` are dropped.
+ * The timeline's sources read page by page: the newest page of each at first, once `start` has resolved (again
+ * when `sources` change), the newest pages again when `version` changes (older pages already read are kept
+ * below them), and the next page of the sources at the horizon on `showOlder`. Answers for an older `sources`
+ * are dropped.
  */
-export function useTimelinePages(sources: readonly TimelineSource[], version: number): TimelinePages {
+export function useTimelinePages(
+  sources: readonly TimelineSource[],
+  version: number,
+  start: Promise<void>,
+): TimelinePages {
   const [loaded, setLoaded] = useState<readonly Loaded[] | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [error, setError] = useState<CombinedError | undefined>(undefined);
@@ -33,11 +38,13 @@ export function useTimelinePages(sources: readonly TimelineSource[], version: nu
     const mine = ++generation.current;
     setLoaded(null);
     setError(undefined);
-    Promise.all(sources.map((s) => s.read(null))).then(
-      (pages) => mine === generation.current && setLoaded(pages),
-      (e: CombinedError) => mine === generation.current && setError(e),
-    );
-  }, [sources]);
+    start
+      .then(() => Promise.all(sources.map((s) => s.read(null))))
+      .then(
+        (pages) => mine === generation.current && setLoaded(pages),
+        (e: CombinedError) => mine === generation.current && setError(e),
+      );
+  }, [sources, start]);
 
   const seenVersion = useRef(version);
   useEffect(() => {
