@@ -1,12 +1,22 @@
 import { Center, Checkbox, Loader, Table, Text, UnstyledButton } from '@mantine/core';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceField, WorkspaceObject } from '../record-api';
 import type { CellContext } from './CellValue';
 import { editorOf, isSortable } from './columns';
+import classes from './RecordTable.module.css';
 import type { RowActions } from './RecordTableRow';
 import type { RecordRow } from './use-record-pages';
-import { VirtualRows, type RowVirtualizer } from './VirtualRows';
+import { ROW_HEIGHT, VirtualRows, type RowVirtualizer } from './VirtualRows';
 
 export interface Sort {
   readonly field: string;
@@ -34,6 +44,9 @@ export interface RecordTableProps {
   readonly editable: boolean;
   readonly onOpen: (id: string) => void;
 }
+
+/** Gives `.row` (RecordTable.module.css) the height the virtualizer counts with. */
+const ROW_HEIGHT_VAR = { '--list-row-height': `${ROW_HEIGHT}px` } as CSSProperties;
 
 /** A single click waits this long for a second one, which edits instead of opening the record. */
 const DOUBLE_CLICK_MS = 250;
@@ -142,6 +155,7 @@ export function RecordTable(props: RecordTableProps) {
       rowClick: (event, row) => latest.current.onRowClick(event, row),
       startEdit: (row, field) => latest.current.startEdit(row, field),
       select: (ids, selected) => latest.current.props.onSelect(ids, selected),
+      open: (id) => latest.current.props.onOpen(id),
       focusCell: (row, col) => latest.current.setActive({ row, col }),
       save: (row, field, value) => latest.current.props.onSave(row, field, value),
       stopEditing: () => latest.current.stopEditing(),
@@ -155,11 +169,7 @@ export function RecordTable(props: RecordTableProps) {
   }, []);
 
   return (
-    <div
-      ref={scroller}
-      style={{ overflow: 'auto', maxHeight: 'calc(100dvh - 220px)', minHeight: 240 }}
-      data-testid="list-scroller"
-    >
+    <div ref={scroller} className={classes.scroller} data-testid="list-scroller">
       <Table
         ref={table}
         stickyHeader
@@ -205,7 +215,7 @@ export function RecordTable(props: RecordTableProps) {
             })}
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        <Table.Tbody style={ROW_HEIGHT_VAR}>
           <VirtualRows
             object={props.object}
             columns={columns}

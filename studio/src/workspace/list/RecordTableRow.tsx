@@ -1,7 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { memo, type KeyboardEvent, type MouseEvent } from 'react';
-import { Link } from 'react-router';
 import { recordTitle, type WorkspaceField, type WorkspaceObject } from '../record-api';
+import { preloadRecord } from '../record/load-record-page';
 import { CellEditor } from './CellEditor';
 import { CellValue, type CellContext } from './CellValue';
 import { editorOf } from './columns';
@@ -14,8 +14,11 @@ import type { RecordRow } from './use-record-pages';
  * them in this table (row borders, hover; no column borders): the same look without a component, a theme
  * lookup and the table's context per cell.
  */
-const TR = `${Table.classes.tr} mantine-Table-tr`;
+const TR = `${Table.classes.tr} mantine-Table-tr ${classes.row}`;
 const TD = `${Table.classes.td} mantine-Table-td`;
+
+/** A cell being edited is wide enough for its editor. */
+const EDITING_CELL = { minWidth: 160 };
 
 /**
  * What a row asks of its table. The table hands the same object to every row on every render (its functions
@@ -26,6 +29,8 @@ export interface RowActions {
   rowClick(event: MouseEvent, row: RecordRow): void;
   startEdit(row: RecordRow, field: WorkspaceField): void;
   select(ids: readonly string[], selected: boolean): void;
+  /** Opens the record's page. */
+  open(id: string): void;
   focusCell(index: number, col: number): void;
   save(row: RecordRow, field: WorkspaceField, value: unknown): void;
   stopEditing(): void;
@@ -55,6 +60,14 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
   const { row, index, columns, actions } = props;
   const { t } = props.ctx;
   const stop = (event: MouseEvent) => event.stopPropagation();
+  // The title's link opens the record here (as the router's `Link` would, without its hooks in every row) unless
+  // the browser is asked for a new tab or window.
+  const openTitle = (event: MouseEvent) => {
+    event.stopPropagation();
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    actions.open(row.id);
+  };
   return (
     <tr
       className={TR}
@@ -66,7 +79,6 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
       aria-rowindex={index + 2}
       aria-selected={props.selected}
       onClick={(e) => actions.rowClick(e, row)}
-      style={{ cursor: 'pointer' }}
     >
       <td
         className={TD}
@@ -98,7 +110,7 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
             onFocus={() => props.activeCol !== col && actions.focusCell(index, col)}
             onDoubleClick={() => actions.startEdit(row, field)}
             onClick={isEditing ? stop : undefined}
-            style={{ minWidth: editor && isEditing ? 160 : undefined }}
+            style={editor && isEditing ? EDITING_CELL : undefined}
           >
             {isEditing && editor ? (
               <CellEditor
@@ -115,16 +127,19 @@ export const RecordTableRow = memo(function RecordTableRow(props: RecordTableRow
               />
             ) : field.name === props.object.titleField ? (
               // A link: a click opens the record at once (a click elsewhere waits to see if it is a double-click,
-              // which edits), a middle-click in a new tab. Out of the tab order: the cell has the focus.
-              <Link
-                to={`/o/${props.object.name}/${row.id}`}
+              // which edits), a middle-click in a new tab. Out of the tab order: the cell has the focus. Pointing at it
+              // fetches the code the record's page needs.
+              <a
+                href={`/o/${props.object.name}/${row.id}`}
                 className={classes.title}
                 tabIndex={-1}
-                onClick={stop}
+                onClick={openTitle}
                 onDoubleClick={stop}
+                onPointerEnter={() => preloadRecord(props.object)}
+                onFocus={() => preloadRecord(props.object)}
               >
                 {recordTitle(props.object, row)}
-              </Link>
+              </a>
             ) : (
               <CellValue field={field} value={row[field.name]} ctx={props.ctx} />
             )}

@@ -1,11 +1,18 @@
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useMemo, type RefObject } from 'react';
 import type { WorkspaceField, WorkspaceObject } from '../record-api';
 import type { CellContext } from './CellValue';
+import { overscanByPace } from './overscan-by-pace';
 import { RecordTableRow, type RowActions } from './RecordTableRow';
 import type { RecordRow } from './use-record-pages';
 
-export const ROW_HEIGHT = 41;
+/**
+ * Every row's height in pixels (RecordTable gives it to the rows' CSS): a little more than a row of the
+ * table's text, padding and border needs (39.8 px), so that rows of every kind of value are as tall as each
+ * other and as the virtualizer expects. A row it measures taller (an error under a value) it places by its
+ * measure.
+ */
+export const ROW_HEIGHT = 40;
 
 export type RowVirtualizer = Virtualizer<HTMLDivElement, Element>;
 
@@ -35,13 +42,15 @@ export interface VirtualRowsProps {
  */
 export function VirtualRows(props: VirtualRowsProps) {
   const { rows, columns, active, editing, onNearEnd } = props;
+  const rangeExtractor = useMemo(overscanByPace, []);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => props.scroller.current,
     estimateSize: () => ROW_HEIGHT,
     // Rows drawn beyond the view on each side: a row or two scrolls in per frame, so 4 are drawn before they
-    // show, and a fling (every frame on new rows) renders 8 fewer rows a frame than with 8.
+    // show. A fling (every frame on new rows) draws none (overscan-by-pace.ts).
     overscan: 4,
+    rangeExtractor,
   });
   props.handle.current = virtualizer;
   const items = virtualizer.getVirtualItems();
