@@ -1,3 +1,5 @@
+// First import: the page's chunk starts downloading before the rest of the studio's code is evaluated.
+import './preload-first-page';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { MantineProvider, createTheme } from '@mantine/core';
