@@ -1,9 +1,10 @@
 /**
  * Issue 6's figures: the studio's first load on localhost with a cold cache, and its bundle split by route.
  * Starts the built server (embedded database in a temporary directory, sales-crm seed) and drives Debian's
- * chromium; every sample is a fresh browser context, so nothing is cached. Prints figures; asserts nothing.
+ * chromium; every sample is a fresh browser context, so nothing is cached. Prints figures and, per route, where
+ * the time went (load-timeline.ts); asserts nothing.
  *
- *   npm run build && npm run -w bench studio
+ *   npm run build && npm run -w bench studio   # or STRATUM_STUDIO_DIR=<a build of one's own>
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,11 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { breakdown, recordTimeline, waterfall, type LoadTimeline } from './load-timeline';
 import { printFigures, summarize, type Figure } from './stats';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
 const PORT = process.env.BENCH_PORT ?? '4602';
-const STUDIO = path.resolve(__dirname, '../../studio/dist');
+// The build the server serves (server/src/http/studio.ts reads the same variable): the sizes are of that build.
+const STUDIO = path.resolve(process.env.STRATUM_STUDIO_DIR ?? path.join(__dirname, '../../studio/dist'));
 const BASE = `http://127.0.0.1:${PORT}`;
 const EMAIL = 'bench@studio.local';
 const PASSWORD = 'bench-studio-password';
@@ -152,24 +155,31 @@ async function token(): Promise<string> {
   return body.token;
 }
 
-/** Milliseconds from navigation to `ready` being visible, in a fresh context (cold cache) each time. */
-async function coldLoads(browser: Browser, route: string, ready: string, session?: string): Promise<number[]> {
-  const samples: number[] = [];
+/** Each load's timeline, navigation to `ready` being visible, in a fresh context (cold cache) each time. */
+async function coldLoads(browser: Browser, route: string, ready: string, session?: string): Promise<LoadTimeline[]> {
+  const samples: LoadTimeline[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     if (session) await context.addInitScript(`localStorage.setItem('stratum.token', ${JSON.stringify(session)})`);
     const page = await context.newPage();
+    const timeline = await recordTimeline(page);
     const start = performance.now();
     await page.goto(BASE + route);
     await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
-    samples.push(performance.now() - start);
+    samples.push(await timeline.finish(performance.now() - start));
     await context.close();
   }
   return samples;
 }
 
-function loadFigure(metric: string, samples: number[], target?: number): Figure {
-  const { p50, p95 } = summarize(samples);
+/** Where a route's first loads went (medians), and the last sample's requests in order. */
+function printBreakdown(route: string, samples: readonly LoadTimeline[]): void {
+  console.log(`${route}: ${breakdown(samples)}`);
+  console.log(`  ${waterfall(samples[samples.length - 1]!)}`);
+}
+
+function loadFigure(metric: string, samples: readonly LoadTimeline[], target?: number): Figure {
+  const { p50, p95 } = summarize(samples.map((s) => s.ms));
   return {
     metric,
     value: `${Math.round(p50)} ms p50, ${Math.round(p95)} ms p95`,
@@ -189,14 +199,18 @@ async function main() {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    figures.push(
-      loadFigure('first load, cold: sign-in form', await coldLoads(browser, '/', 'input[name=email]'), 1500),
-    );
+    const loads: [string, LoadTimeline[]][] = [
+      ['/ (sign-in form)', await coldLoads(browser, '/', 'input[name=email]')],
+    ];
+    figures.push(loadFigure('first load, cold: sign-in form', loads[0]![1], 1500));
     const session = await token();
     for (const route of ROUTES) {
       const samples = await coldLoads(browser, route.path, route.ready, session);
+      loads.push([route.path, samples]);
       figures.push(loadFigure(`first load, cold, signed in: ${route.path}`, samples, 1500));
     }
+    console.log("\nWhere the time went (medians, ms from the navigation), then the last sample's requests:\n");
+    for (const [route, samples] of loads) printBreakdown(route, samples);
     printFigures(`Studio: first loads on localhost, cold cache, ${SAMPLES} samples each`, figures);
     const dir = path.resolve(__dirname, '../results');
     mkdirSync(dir, { recursive: true });
