@@ -29,7 +29,8 @@ export interface LoadTimeline {
   readonly mainThread: MainThread;
 }
 
-function describe(request: Request): Pick<Fetched, 'kind' | 'name'> {
+/** What a request was: the page, a chunk of the studio's code, a GraphQL operation (by its name) or something else. */
+export function describeRequest(request: Request): Pick<Fetched, 'kind' | 'name'> {
   const url = new URL(request.url());
   if (request.resourceType() === 'document') return { kind: 'document', name: url.pathname };
   if (url.pathname === '/graphql') {
@@ -49,7 +50,7 @@ export async function recordTimeline(page: Page): Promise<{ finish(ms: number): 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const requests: { request: Request; described: Pick<Fetched, 'kind' | 'name'> }[] = [];
-  page.on('requestfinished', (request) => requests.push({ request, described: describe(request) }));
+  page.on('requestfinished', (request) => requests.push({ request, described: describeRequest(request) }));
   return {
     async finish(ms) {
       const { metrics } = await cdp.send('Performance.getMetrics');

@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import { printProfile, startProfile } from './cpu-profile';
+import { describeRequest, type Fetched } from './load-timeline';
 import { startStudioSession } from './studio-session';
 import { printFigures, summarize, type Figure } from './stats';
 
@@ -27,12 +28,6 @@ const OPENS = Number(process.env.BENCH_ITERATIONS ?? 12);
 const DWELL_MS = Number(process.env.BENCH_DWELL_MS ?? 1_000);
 
 /** One request the page made while a record opened, in ms from the navigation. */
-interface Fetched {
-  readonly kind: 'chunk' | 'graphql' | 'other';
-  readonly name: string;
-  readonly start: number;
-  readonly end: number;
-}
 
 interface Open {
   readonly ms: number;
@@ -51,18 +46,6 @@ function covered(intervals: readonly { start: number; end: number }[]): number {
     reach = end;
   }
   return total;
-}
-
-/** What a request was: a chunk of the studio's code, a GraphQL operation (by its name) or something else. */
-function describe(request: Request): Pick<Fetched, 'kind' | 'name'> {
-  const url = new URL(request.url());
-  if (url.pathname === '/graphql') {
-    const body = request.postData() ?? '';
-    const name = /"operationName":"(\w+)"/.exec(body)?.[1] ?? /(?:query|mutation)\s+(\w+)/.exec(body)?.[1] ?? '?';
-    return { kind: 'graphql', name };
-  }
-  if (/\.(js|css)$/.test(url.pathname)) return { kind: 'chunk', name: path.basename(url.pathname) };
-  return { kind: 'other', name: url.pathname };
 }
 
 /**
@@ -103,7 +86,7 @@ async function openDeal(page: Page, deal: { id: string; name: string }): Promise
   const onFinished = (request: Request) => {
     const timing = request.timing();
     const start = timing.startTime - started;
-    requests.push({ ...describe(request), start, end: start + Math.max(0, timing.responseEnd) });
+    requests.push({ ...describeRequest(request), start, end: start + Math.max(0, timing.responseEnd) });
   };
   page.on('requestfinished', onFinished);
   // The form's title input, as `openRecord` waits for it: the record's name in the generated form.
