@@ -58,6 +58,23 @@ function executor(db: Db): PgBoss.Db {
   };
 }
 
+/**
+ * Runs `work` again when PostgreSQL ends it as a deadlock victim. pg-boss creates a queue's table as a
+ * partition of its job table, and servers starting at once against one database (several instances, or
+ * test files in parallel) can deadlock doing so; the survivor has created what the retry then finds.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const deadlock = (error as { code?: unknown } | null)?.code === '40P01';
+      if (!deadlock || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
 /** Starts pg-boss on the database (creating or upgrading its schema) and opens the run queue. */
 export async function openRunQueue(db: Db, options: QueueOptions): Promise<RunQueue> {
   const RUN_QUEUE = options.name ?? DEFAULT_RUN_QUEUE;
@@ -71,15 +88,17 @@ export async function openRunQueue(db: Db, options: QueueOptions): Promise<RunQu
   });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
-  await boss.createQueue(RUN_QUEUE, {
-    name: RUN_QUEUE,
-    expireInSeconds: options.leaseSeconds,
-    retryLimit: 1_000_000,
-    retryDelay: 1,
-    retryBackoff: true,
-    // Completed jobs carry nothing worth keeping: the run and its steps are the record.
-    retentionMinutes: 60,
-  });
+  await retryOnDeadlock(() =>
+    boss.createQueue(RUN_QUEUE, {
+      name: RUN_QUEUE,
+      expireInSeconds: options.leaseSeconds,
+      retryLimit: 1_000_000,
+      retryDelay: 1,
+      retryBackoff: true,
+      // Completed jobs carry nothing worth keeping: the run and its steps are the record.
+      retentionMinutes: 60,
+    }),
+  );
   return {
     async enqueue(tx, jobs, startAfter) {
       if (jobs.length === 0) return;
