@@ -1,5 +1,5 @@
 import { closeDefaultScriptRunner } from '../../runtime/src/validation/default-runner';
-import { startTestApi, type TestApi } from '../support/api';
+import { createPerson, startTestApi, type TestApi } from '../support/api';
 
 /**
  * Validation rules through the API: a refused write answers BAD_USER_INPUT with the path of the field
@@ -132,19 +132,7 @@ test('rules show in the metadata: in full to admins, without condition or script
     { ...discountLimit, active: true },
   ]);
 
-  const email = `rep@${api.email.split('@')[0]}.test`;
-  const password = 'a long enough password';
-  const created = await api.gql(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
-    i: { email, password, name: 'Rep', roles: ['rep'] },
-  });
-  expect(created.errors).toBeUndefined();
-  const login = (await (
-    await fetch(`${api.server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string };
+  const login = await createPerson(api, 'rep', ['rep']);
   const rep = await api.gql<{ object: { validationRules: unknown } }>(query, undefined, login.token);
   // The rep may not read `discount`, so the discount rule names no field they could see.
   expect(rep.data!.object.validationRules).toEqual([

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { startTestApi, type TestApi } from '../support/api';
+import { createPerson, startTestApi, type TestApi } from '../support/api';
 
 /**
  * Workflows through the GraphQL API against a running server whose engine works in the background:
@@ -271,18 +271,7 @@ test('approvals are decided through the API and the run takes the branch', async
 });
 
 test('only admins manage workflows', async () => {
-  const password = 'a manager password';
-  const email = `manager-${Date.now()}@example.com`;
-  await api.gql(`mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`, {
-    input: { email, password, name: 'M', roles: [] },
-  });
-  const login = (await (
-    await fetch(`${api.server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    })
-  ).json()) as { token: string };
+  const login = await createPerson(api, 'manager', []);
   const refused = await api.gql(`mutation { deactivateWorkflow(name: "openHouse") { revision } }`, {}, login.token);
   expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   const listed = await api.gql(`{ workflowRuns { id } }`, {}, login.token);
