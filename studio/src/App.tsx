@@ -3,14 +3,14 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { AuthProvider, useAuth } from './auth/auth-context';
 import { QueryState } from './components/QueryState';
-import { createClient } from './graphql/client';
+import { sessionClient } from './graphql/session-client';
 import { login, PAGES } from './routes';
 import { Landing } from './shell/Landing';
 import { Shell } from './shell/Shell';
 
 function Routed() {
   const auth = useAuth();
-  const client = useMemo(() => (auth.token ? createClient(auth.token, auth.expire) : null), [auth.token, auth.expire]);
+  const client = useMemo(() => (auth.token ? sessionClient(auth.token, auth.expire) : null), [auth.token, auth.expire]);
   if (!client) {
     return (
       <Suspense fallback={<QueryState fetching error={undefined} />}>

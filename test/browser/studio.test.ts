@@ -19,6 +19,53 @@ describeWithBrowser('the studio, served by the server', () => {
     expect(graphql.headers.get('content-type')).toContain('json');
   });
 
+  test('a signed-in first load asks for the session and the model once, before the shell renders', async () => {
+    const { api } = studio;
+    const { context, page, errors } = await studio.newPage();
+    // In the page: when each GraphQL operation was sent, and when React first drew into #root.
+    await context.addInitScript(`
+      localStorage.setItem('stratum.token', ${JSON.stringify(api.token)});
+      window.__sent = [];
+      const send = window.fetch;
+      window.fetch = (input, init) => {
+        const name = /"operationName":"(\\w+)"/.exec(String(init?.body ?? ''))?.[1];
+        if (name) window.__sent.push({ name, at: performance.now() });
+        return send(input, init);
+      };
+      new MutationObserver((_, observer) => {
+        if (!document.getElementById('root')?.firstChild) return;
+        window.__drawnAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    `);
+    await page.goto(`${api.server.url}/objects`);
+    await page.locator('tr[data-row="deal"]').waitFor();
+    const { sent, drawnAt } = (await page.evaluate(`({ sent: window.__sent, drawnAt: window.__drawnAt })`)) as {
+      sent: { name: string; at: number }[];
+      drawnAt: number;
+    };
+    const named = (name: string) => sent.filter((s) => s.name === name);
+    // preload-first-page.ts sent them before React rendered; the shell and the page took their answers.
+    expect(named('Me')).toHaveLength(1);
+    expect(named('WorkspaceModel')).toHaveLength(1);
+    expect(named('Me')[0]!.at).toBeLessThan(drawnAt);
+    expect(named('WorkspaceModel')[0]!.at).toBeLessThan(drawnAt);
+    expect(named('Objects')).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a remembered token the server refuses lands on the sign-in form and is forgotten', async () => {
+    const { api } = studio;
+    const { context, page } = await studio.newPage();
+    await page.goto(api.server.url);
+    await page.evaluate(`localStorage.setItem('stratum.token', 'a-token-the-server-never-gave')`);
+    await page.goto(`${api.server.url}/objects`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(`localStorage.getItem('stratum.token')`)).toBeNull();
+    await context.close();
+  });
+
   test('logs in, lists objects, opens deal, switches theme and language, logs out — only through the UI', async () => {
     const { api } = studio;
     const { context, page, errors: problems, external } = await studio.newPage({ reducedMotion: 'no-preference' });

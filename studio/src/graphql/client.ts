@@ -1,8 +1,9 @@
 import { Client, cacheExchange, fetchExchange, mapExchange } from 'urql';
+import { trackedFetch } from './network-activity';
 
 /**
  * A urql client for `/graphql` carrying the bearer token. One client per token, so a new login starts with
- * an empty cache and nothing of the previous user is shown.
+ * an empty cache and nothing of the previous user is shown (session-client.ts keeps the one of the session).
  */
 export function createClient(token: string, onUnauthenticated: () => void): Client {
   return new Client({
@@ -21,5 +22,6 @@ export function createClient(token: string, onUnauthenticated: () => void): Clie
     ],
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     preferGetMethod: false,
+    fetch: trackedFetch,
   });
 }

@@ -4,25 +4,10 @@ import { FEATURES } from './features';
 import { en } from './en';
 import { ka } from './ka';
 import { ru } from './ru';
+import { initialLanguage, LANGUAGE_STORAGE_KEY, type Language } from './languages';
 import type { PartialTranslation } from './locales/translation';
 
-export const LANGUAGES = [
-  { code: 'en', label: 'English' },
-  { code: 'ru', label: 'Русский' },
-  { code: 'ka', label: 'ქართული' },
-  { code: 'kk', label: 'Қазақша' },
-  { code: 'uz', label: 'Oʻzbekcha' },
-  { code: 'ny', label: 'Chichewa' },
-] as const;
-export type Language = (typeof LANGUAGES)[number]['code'];
-
-const STORAGE_KEY = 'stratum.language';
-
-function initialLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  const wanted = stored ?? navigator.language.slice(0, 2);
-  return LANGUAGES.some((l) => l.code === wanted) ? (wanted as Language) : 'en';
-}
+export { LANGUAGES, type Language } from './languages';
 
 /** The first three languages keep their strings beside each section (`featureText`). */
 function sectionedResource(language: 'en' | 'ru' | 'ka') {
@@ -64,7 +49,7 @@ export async function chooseLanguage(language: Language): Promise<void> {
   if (load && !i18n.hasResourceBundle(language, 'translation'))
     i18n.addResourceBundle(language, 'translation', translatedResource(await load()).translation);
   await i18n.changeLanguage(language);
-  localStorage.setItem(STORAGE_KEY, language);
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   document.documentElement.lang = language;
 }
 

@@ -1,7 +1,7 @@
 import { Navigate } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../components/QueryState';
-import { MeDocument } from './Shell';
+import { MeDocument } from './me-document';
 
 /** Where signing in lands: admins in the designer's objects, everyone else on their home page. */
 export function Landing() {

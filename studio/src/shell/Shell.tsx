@@ -13,21 +13,9 @@ import { taskShape } from '../workspace/home/work-objects';
 import { hasDashboard } from '../workspace/dashboard/dashboard-subjects';
 import { useWorkspaceModel } from '../workspace/use-workspace-model';
 import { prefetchRecordPage } from '../workspace/record/load-record-page';
-import { graphql } from '../gql';
+import { MeDocument } from './me-document';
 import { LanguageSelect } from './LanguageSelect';
 import { ThemeToggle } from './ThemeToggle';
-
-export const MeDocument = graphql(`
-  query Me {
-    me {
-      id
-      email
-      name
-      workspace
-      roles
-    }
-  }
-`);
 
 const SECTIONS = [
   { to: '/objects', key: 'nav.objects' },
@@ -54,8 +42,8 @@ export function Shell() {
   const hasTasks = useMemo(() => (model ? taskShape(model) !== null : false), [model]);
   // The statistics only for someone who may read a pipeline object (hidden from those who may not see them).
   const showDashboard = useMemo(() => (model ? hasDashboard(model) : false), [model]);
-  // Records are what a CRM opens all day, from any page (a search result, a link): once the first page is
-  // drawn, the record page's code loads in the background, so even the first record opens without waiting for it.
+  // Records are what a CRM opens all day, from any page (a search result, a link): once the first page has
+  // loaded, the record page's code loads in the background, so even the first record opens without waiting for it.
   useEffect(() => prefetchRecordPage(), []);
   return (
     <AppShell

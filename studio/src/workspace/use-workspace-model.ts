@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { ApiNames, WorkspaceObject } from './record-api';
 
-const WorkspaceModelDocument = graphql(`
+export const WorkspaceModelDocument = graphql(`
   query WorkspaceModel($locale: String) {
     objects {
       name

@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { MeDocument } from '../../shell/Shell';
+import { MeDocument } from '../../shell/me-document';
 import { ApprovalCard } from './ApprovalCard';
 import { useApprovals } from './use-approvals';
 

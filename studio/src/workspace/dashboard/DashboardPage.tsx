@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { MeDocument } from '../../shell/Shell';
+import { MeDocument } from '../../shell/me-document';
 import { useWorkspaceModel } from '../use-workspace-model';
 import { DashboardFiltersBar, subjectKey } from './DashboardFiltersBar';
 import { leadsSubject, pipelineSubjects, planSubject } from './dashboard-subjects';

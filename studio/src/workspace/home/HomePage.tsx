@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryState } from '../../components/QueryState';
-import { MeDocument } from '../../shell/Shell';
+import { MeDocument } from '../../shell/me-document';
 import { useWorkspaceModel } from '../use-workspace-model';
 import { MyTasksCard } from './MyTasksCard';
 import { OpenDealsCard } from './OpenDealsCard';

@@ -1,9 +1,10 @@
 /**
  * The record page's code (its chunk: the generated form, its widgets, ajv), loaded once. The route renders it
- * lazily through `loadRecordPage`; the shell calls `prefetchRecordPage` once the first page is drawn, so that the
+ * lazily through `loadRecordPage`; the shell calls `prefetchRecordPage` once the first page has loaded, so that the
  * chunk is already there when a record is clicked, instead of downloading and compiling it on the click; a link
  * to a record calls `preloadRecord` when it is pointed at or focused, for the widget chunks its object needs.
  */
+import { whenNetworkQuiet } from '../../graphql/network-activity';
 import type { WorkspaceObject } from '../record-api';
 import { WIDGET_CHUNKS } from './widgets/widget-chunks';
 
@@ -21,18 +22,26 @@ export function loadRecordPage(): Promise<RecordPageModule> {
 }
 
 /**
- * Loads the record page's code once the browser is idle (after the screen calling it has drawn and fetched
- * what it needs). Answers a function that cancels it if it has not started, for an effect's cleanup:
+ * Loads the record page's code once the page calling it is done loading: no GraphQL request in flight for a
+ * while (network-activity.ts), then an idle moment. Parsing the record page's code competes with the first
+ * page for the main thread; started on the first idle moment, it fell between that page's queries. Answers a
+ * function that cancels it if it has not started, for an effect's cleanup:
  *
  *   useEffect(() => prefetchRecordPage(), []);
  */
 export function prefetchRecordPage(): () => void {
-  if (typeof window.requestIdleCallback !== 'function') {
-    const timer = window.setTimeout(() => void loadRecordPage().catch(() => undefined), 500);
-    return () => window.clearTimeout(timer);
-  }
-  const handle = window.requestIdleCallback(() => void loadRecordPage().catch(() => undefined), { timeout: 2000 });
-  return () => window.cancelIdleCallback(handle);
+  let cancelled = false;
+  let cancel = () => {
+    cancelled = true;
+  };
+  void whenNetworkQuiet().then(() => {
+    if (cancelled) return;
+    const load = () => void loadRecordPage().catch(() => undefined);
+    if (typeof window.requestIdleCallback !== 'function') return load();
+    const handle = window.requestIdleCallback(load, { timeout: 1000 });
+    cancel = () => window.cancelIdleCallback(handle);
+  });
+  return () => cancel();
 }
 
 /**
