@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Code, Group, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -10,12 +10,14 @@ import { QueryState } from '../components/QueryState';
 import { DeleteFieldModal } from '../designer/DeleteFieldModal';
 import { DeleteObjectModal } from '../designer/DeleteObjectModal';
 import { fieldDraft, type FieldDraft } from '../designer/field-draft';
-import { FieldModal } from '../designer/FieldModal';
 import { objectDraft } from '../designer/object-draft';
+import { loadFieldModal, loadValidationRulesSection, preloadObjectPageParts } from '../designer/object-page-parts';
 import { ObjectEditModal } from '../designer/ObjectEditModal';
-import { ValidationRulesSection } from '../designer/rules/ValidationRulesSection';
 import { graphql } from '../gql';
 import type { ObjectFieldsQuery } from '../gql/graphql';
+
+const FieldModal = lazy(loadFieldModal);
+const ValidationRulesSection = lazy(loadValidationRulesSection);
 
 const ObjectFieldsDocument = graphql(`
   query ObjectFields($name: String!, $locale: String) {
@@ -91,6 +93,7 @@ export default function ObjectFieldsPage() {
   const [tab, setTab] = useState<'fields' | 'rules'>('fields');
   const [editingObject, { open: openObject, close: closeObject }] = useDisclosure();
   const [deletingObject, { open: openDeleteObject, close: closeDeleteObject }] = useDisclosure();
+  useEffect(preloadObjectPageParts, []);
   const object = data?.object;
   const targets = [
     { value: 'user', label: `${t('fields.add.users')} (user)` },
@@ -138,15 +141,17 @@ export default function ObjectFieldsPage() {
       {object && objectInfo && (
         <>
           {editing && (
-            <FieldModal
-              key={editing.key}
-              object={objectInfo}
-              objects={data.objects}
-              targets={targets}
-              original={editing.draft}
-              opened={fieldOpen}
-              onClose={closeField}
-            />
+            <Suspense fallback={null}>
+              <FieldModal
+                key={editing.key}
+                object={objectInfo}
+                objects={data.objects}
+                targets={targets}
+                original={editing.draft}
+                opened={fieldOpen}
+                onClose={closeField}
+              />
+            </Suspense>
           )}
           <DeleteFieldModal object={object.name} field={deleting} opened={confirming} onClose={closeDelete} />
           <ObjectEditModal
@@ -173,7 +178,9 @@ export default function ObjectFieldsPage() {
               <Tabs.Tab value="rules">{t('rules.tabs.rules')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="rules">
-              <ValidationRulesSection object={object.name} />
+              <Suspense fallback={<QueryState fetching error={undefined} />}>
+                <ValidationRulesSection object={object.name} />
+              </Suspense>
             </Tabs.Panel>
             <Tabs.Panel value="fields">
               <DataTable<FieldRow>
