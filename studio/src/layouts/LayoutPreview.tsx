@@ -1,31 +1,17 @@
-import { Card, Text, Title } from '@mantine/core';
-import Form from '@rjsf/mantine';
-import { useMemo, useState } from 'react';
+import { Card, Loader, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { recordFormValidator } from './form-validator';
-import { formFromLayout, type FormLayout, type LayoutField } from './layout-form';
-import { withSections } from './SectionsTemplate';
+import type { FormLayout, LayoutField } from './layout-form';
+
+// The form (@rjsf and ajv, 480 kB) loads beside the designer rather than before it: the page shows first.
+const PreviewForm = lazy(() => import('./PreviewForm'));
 
 /**
  * The record form as the layout being designed will show it, live: values typed here decide which
  * sections are visible, exactly as in the workspace; nothing is submitted.
  */
 export function LayoutPreview(props: { fields: readonly LayoutField[]; layout: FormLayout }) {
-  const { t, i18n } = useTranslation();
-  const [values, setValues] = useState<Record<string, unknown>>({});
-  const form = useMemo(
-    () =>
-      formFromLayout(props.fields, props.layout, {
-        values,
-        language: i18n.language,
-        currencyLabel: t('layouts.currency'),
-      }),
-    [props.fields, props.layout, values, i18n.language, t],
-  );
-  const uiSchema = useMemo(
-    () => ({ ...withSections(form.uiSchema), 'ui:submitButtonOptions': { norender: true } }),
-    [form.uiSchema],
-  );
+  const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" role="region" aria-label={t('layouts.preview')}>
       <Title order={3} size="h4">
@@ -34,16 +20,9 @@ export function LayoutPreview(props: { fields: readonly LayoutField[]; layout: F
       <Text size="xs" c="dimmed" mb="sm">
         {t('layouts.previewHint')}
       </Text>
-      <Form
-        schema={form.schema}
-        uiSchema={uiSchema}
-        formData={values}
-        validator={recordFormValidator(i18n.language)}
-        onChange={(event) => setValues((event.formData ?? {}) as Record<string, unknown>)}
-        idPrefix="preview"
-        noHtml5Validate
-        showErrorList={false}
-      />
+      <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+        <PreviewForm fields={props.fields} layout={props.layout} />
+      </Suspense>
     </Card>
   );
 }
