@@ -85,6 +85,53 @@ test('formulas and rollups read as fields of their result type', async () => {
   ]);
 });
 
+test('a query computes only the formulas and rollups it shows', async () => {
+  // The computed values' SQL: `… AS "_fx_<key>"` in the select list, one alias per value (two for money).
+  const computedAliases = () =>
+    new Set(api.db.statements.flatMap((text) => [...text.matchAll(/AS "(_fx_\w+)"/g)].map((m) => m[1])));
+  const read = async (query: string) => {
+    api.db.reset();
+    const result = await api.gql<Record<string, unknown>>(query);
+    expect(result.errors).toBeUndefined();
+    return { data: result.data!, computed: computedAliases().size };
+  };
+  expect((await read(`{ orders { edges { node { code } } } }`)).computed).toBe(0);
+  const tag = await read(`{ orders(orderBy: [{ field: code }]) { edges { node { code tag } } } }`);
+  expect(tag.computed).toBe(1);
+  expect(tag.data).toEqual({
+    orders: {
+      edges: [
+        { node: { code: 'a-1', tag: 'A-1 / Tbilisi' } },
+        { node: { code: 'a-2', tag: 'A-2 / Tbilisi' } },
+        { node: { code: 'b-1', tag: 'B-1 / Almaty' } },
+      ],
+    },
+  });
+  // Through a fragment, and sorted by a formula the query does not show (its value orders the page).
+  const net = await read(`{ orders(orderBy: [{ field: big, direction: DESC }, { field: code }]) {
+      edges { node { ...Net } } } } fragment Net on Order { code net { amount } }`);
+  expect(net.computed).toBe(3);
+  expect(net.data).toEqual({
+    orders: {
+      edges: [
+        { node: { code: 'a-1', net: { amount: 1080 } } },
+        { node: { code: 'a-2', net: { amount: 300 } } },
+        { node: { code: 'b-1', net: { amount: 25 } } },
+      ],
+    },
+  });
+  const { data: ids } = await read(`{ orders(first: 1, orderBy: [{ field: code }]) { edges { node { id } } } }`);
+  const id = (ids as { orders: { edges: { node: { id: string } }[] } }).orders.edges[0]!.node.id;
+  expect((await read(`{ order(id: "${id}") { code } }`)).computed).toBe(0);
+  const one = await read(`{ order(id: "${id}") { ... on Order { big } } }`);
+  expect(one).toEqual({ data: { order: { big: true } }, computed: 1 });
+  const clients = await read(`{ clients(orderBy: [{ field: name }]) { edges { node { name openOrders } } } }`);
+  expect(clients.computed).toBe(1);
+  expect(clients.data).toEqual({
+    clients: { edges: [{ node: { name: 'Aibek', openOrders: 1 } }, { node: { name: 'Nino', openOrders: 1 } }] },
+  });
+});
+
 test('filters, orderBy with cursors and aggregates take formulas and rollups', async () => {
   const filtered = await api.gql<{ orders: { edges: { node: { code: string } }[] } }>(
     `{ orders(filter: { net: { gte: 100 }, tag: { contains: "tbilisi" } }) { edges { node { code } } } }`,

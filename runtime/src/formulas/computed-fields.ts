@@ -86,10 +86,11 @@ export function computedSelectList(
   object: ObjectDef,
   alias: string,
   restrict?: RowRestriction,
+  only?: ReadonlySet<string>,
 ): Fragment[] {
   const entries: Fragment[] = [];
   for (const field of object.fields) {
-    if (!isComputed(types, field)) continue;
+    if (!isComputed(types, field) || (only && !only.has(field.name))) continue;
     const analysis = computedAnalysis(model, types, object.name, field.name);
     if (!analysis) continue;
     const [value, code] = computedColumnNames(field);

@@ -171,7 +171,7 @@ export function decodeRow(ctx: RecordContext, object: ObjectDef, row: Record<str
   };
   for (const { field, keys, type } of fieldReaders(ctx, object)) {
     const first = row[keys[0]!];
-    // A statement that did not compute a field (none does today) leaves it out rather than empty.
+    // A read that did not compute a field (FindManyOptions.computed) leaves it out rather than empty.
     if (first === undefined && keys !== field.columns) continue;
     record[field.name] = type.fromColumns(keys.length === 1 ? [first ?? null] : keys.map((k) => row[k] ?? null), field);
   }

@@ -19,12 +19,18 @@ export function selectList(object: ObjectDef, alias: string): Fragment {
 
 /**
  * What a read selects for a record: its columns, and the values of its formulas and rollups computed in
- * the same statement (as the actor may see them: paths and rollups read only rows in their scopes).
+ * the same statement (as the actor may see them: paths and rollups read only rows in their scopes); with
+ * `computed`, only those computed fields (a GraphQL query that shows none of them computes none).
  */
-export function recordSelectList(ctx: RecordContext, object: ObjectDef, alias: string): Fragment {
+export function recordSelectList(
+  ctx: RecordContext,
+  object: ObjectDef,
+  alias: string,
+  computed?: ReadonlySet<string>,
+): Fragment {
   return join([
     selectList(object, alias),
-    ...computedSelectList(ctx.model, ctx.types, object, alias, rowRestriction(ctx)),
+    ...computedSelectList(ctx.model, ctx.types, object, alias, rowRestriction(ctx), computed),
   ]);
 }
 

@@ -29,6 +29,11 @@ export interface FindManyOptions {
   /** Soft-deleted records: left out (default), included, or the only ones (a trash view). */
   readonly deleted?: 'exclude' | 'include' | 'only';
   readonly totalCount?: boolean;
+  /**
+   * The computed fields (formulas, rollups) the records need; the others are left out of them, and their SQL
+   * out of the query. All of them by default. A computed field the page is sorted by is always computed.
+   */
+  readonly computed?: readonly string[];
 }
 
 export interface Page {
@@ -58,7 +63,8 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
   const where = whereClause(ctx, object, options);
   const pageWhere = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), ALIAS)] : where;
   const from = sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`;
-  const query = sql`SELECT ${recordSelectList(ctx, object, ALIAS)} FROM ${from}
+  const computed = options.computed && new Set([...options.computed, ...(options.orderBy ?? []).map((o) => o.field)]);
+  const query = sql`SELECT ${recordSelectList(ctx, object, ALIAS, computed)} FROM ${from}
     WHERE ${join(pageWhere, ' AND ')} ORDER BY ${orderByClause(keys, ALIAS)} LIMIT ${first + 1}`;
   const [{ rows }, totalCount] = await Promise.all([
     runRead<Record<string, unknown>>(ctx, query),
@@ -107,7 +113,7 @@ export async function findOne(
   ctx: RecordContext,
   objectName: string,
   id: string,
-  options: { deleted?: 'exclude' | 'include' } = {},
+  options: { deleted?: 'exclude' | 'include'; computed?: readonly string[] } = {},
 ): Promise<RecordData | null> {
   const object = requireObject(ctx, objectName);
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -117,7 +123,7 @@ export async function findOne(
   const allowed = scope ? compileCondition(scope, ALIAS) : raw('TRUE');
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
-    sql`SELECT ${recordSelectList(ctx, object, ALIAS)} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted} AND ${allowed}`,
+    sql`SELECT ${recordSelectList(ctx, object, ALIAS, options.computed && new Set(options.computed))} FROM ${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)} WHERE ${raw(ALIAS)}."id" = ${id}::uuid AND ${deleted} AND ${allowed}`,
   );
   return rows[0] ? visibleRecord(ctx, object, decodeRow(ctx, object, rows[0])) : null;
 }
