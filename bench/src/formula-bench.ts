@@ -1,8 +1,9 @@
 /**
  * Formula and rollup fields (issue 5): a list of 1,000 deals — two pages of 500, the largest page the
  * record service gives — through findMany with 3 formulas and 1 rollup, against the same pages without
- * them (the same table and rows, read through the model without those four fields). Prints figures and
- * writes bench/results/formula.json; asserts nothing.
+ * them (the same table and rows, read through the model without those four fields); then the same list as
+ * a client gets it, through a server's GraphQL API (`deals(first: 500)`, twice), with and without the four
+ * fields in the query. Prints figures and writes bench/results/formula.json; asserts nothing.
  *
  *   npm run -w bench formula    (BENCH_DATABASE_URL, BENCH_ROWS deals, default 100,000)
  */
@@ -21,6 +22,7 @@ import {
   type Model,
   type RecordContext,
 } from '@stratum/runtime';
+import { createLogger, readConfig, startServer } from '@stratum/server';
 import { dropWorkspace, loadDeals, types } from './deals-fixture';
 import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
 
@@ -118,6 +120,7 @@ async function main() {
       verdict: 'info',
     });
     ratio = summarize(subject).p50 / summarize(baseline).p50;
+    figures.push(...(await throughTheApi(workspace)));
   } finally {
     // BENCH_KEEP=1 keeps the workspace, to profile its queries by hand.
     if (process.env.BENCH_KEEP) console.log(`Kept ${schema}`);
@@ -134,6 +137,73 @@ async function main() {
     path.join(dir, 'formula.json'),
     JSON.stringify({ rows: ROWS, page: PAGE, iterations: ITERATIONS, ratio: ratio ?? null, figures }, null, 2),
   );
+}
+
+/** The deal list's GraphQL query: the stored fields, and the 3 formulas and the rollup when asked. */
+function dealPageQuery(computed: boolean): string {
+  const extra = computed ? 'weighted { amount currency } label daysLeft openTasks' : '';
+  return `query($after: String) { deals(first: ${PAGE}, after: $after) {
+    edges { node { id title amount { amount currency } stage closeDate probability company { id name } ${extra} } }
+    pageInfo { endCursor } } }`;
+}
+
+/**
+ * The list through the API of a server on the bench's database, signed in as an admin: both queries
+ * interleaved as above, each two pages (the second after the first's cursor), timed from request to
+ * parsed JSON.
+ */
+async function throughTheApi(workspace: string): Promise<Figure[]> {
+  const email = `${workspace}@bench.local`;
+  const password = randomBytes(12).toString('hex');
+  const config = readConfig({
+    PORT: '0',
+    DATABASE_URL,
+    STRATUM_WORKSPACE: workspace,
+    STRATUM_SEED: 'none',
+    STRATUM_ADMIN_EMAIL: email,
+    STRATUM_ADMIN_PASSWORD: password,
+  });
+  const server = await startServer(config, { logger: createLogger('warn'), host: '127.0.0.1' });
+  try {
+    const login = await fetch(`${server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const page = async (query: string, after: string | null) => {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables: { after } }),
+      });
+      const body = (await response.json()) as {
+        data?: { deals: { pageInfo: { endCursor: string } } };
+        errors?: unknown[];
+      };
+      if (!body.data) throw new Error(`the API refused the list: ${JSON.stringify(body.errors)}`);
+      return body.data.deals.pageInfo.endCursor;
+    };
+    const list = async (query: string) => page(query, await page(query, null));
+    const [withThem, withoutThem] = [dealPageQuery(true), dealPageQuery(false)];
+    const subject: number[] = [];
+    const baseline: number[] = [];
+    for (let i = 0; i < ITERATIONS + 20; i++) {
+      const order = i % 2 === 0 ? [withThem, withoutThem] : [withoutThem, withThem];
+      const times = new Map<string, number>();
+      for (const query of order) times.set(query, (await time(() => list(query))).ms);
+      if (i < 20) continue;
+      subject.push(times.get(withThem)!);
+      baseline.push(times.get(withoutThem)!);
+    }
+    return latencyComparison(
+      { label: 'through the GraphQL API: the list with them,', samples: subject },
+      { label: 'through the GraphQL API: without them,', samples: baseline },
+      { label: 'through the GraphQL API: with / without (p50 ratio)', max: 1.3 },
+    );
+  } finally {
+    await server.close();
+  }
 }
 
 /** EXPLAIN ANALYZE of the first page's query with the formulas (BENCH_EXPLAIN=1), to see where time goes. */
