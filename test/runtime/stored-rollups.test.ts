@@ -289,6 +289,30 @@ describe('stored rollups', () => {
     await expectCurrent(acme, { totalScore: { amount: 12, currency: 'EUR' } });
   });
 
+  test('a company object removed and restored gets its rollups refilled from what changed while it was away', async () => {
+    const acme = await company('Trashed');
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const [first, second] = [
+      await deal(acme, { stage: 'new', amount: usd(100) }),
+      await deal(acme, { stage: 'new', amount: usd(100) }),
+    ];
+    await expectCurrent(acme, { won: usd(0) });
+    const full = exportManifest(await loadModel(db, workspace), types) as {
+      objects: { name: string; fields: { name: string }[] }[];
+    };
+    const without = structuredClone(full);
+    without.objects = without.objects.filter((o) => o.name !== 'company');
+    const dealSpec = without.objects.find((o) => o.name === 'deal')!;
+    dealSpec.fields = dealSpec.fields.filter((f) => f.name !== 'company');
+    await applyManifest(db, without, { workspace, types, allowDestructive: true });
+    // While the companies wait in the trash, their deals move on (and nothing keeps the stored sums).
+    await db.query(`UPDATE "${schema}".deal SET stage = 'won' WHERE id = ANY($1::uuid[])`, [[first, second]]);
+    await applyManifest(db, full, { workspace, types });
+    await expectCurrent(acme, { won: usd(200) });
+    await updateRecord(await ctx(), 'deal', first, { stage: 'new' });
+    await expectCurrent(acme, { won: usd(100) });
+  });
+
   test('a workspace whose stored rollups are missing or stale gets them back when it is opened', async () => {
     const acme = await company('Upgraded');
     await deal(acme, { stage: 'new' });
