@@ -108,7 +108,9 @@ function startProcess(port: number): { child: ChildProcess; ready: Promise<void>
   children.add(child);
   child.once('exit', () => children.delete(child));
   const ready = (async () => {
-    for (let i = 0; i < 200; i++) {
+    // A minute: under a loaded CI machine a start (pg-boss's schema, the workspace's sync) has taken over 20 s.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
       } catch {
