@@ -56,6 +56,8 @@ export interface StoredColumn {
   readonly source: string;
   /** How the column is computed (kept as its comment); a new signature means the column is filled again. */
   readonly signature: string;
+  /** The rollup field says `indexed: true` (the amount's column of a money sum; never the code's). */
+  readonly indexed: boolean;
 }
 
 /** The trigger function of one table whose rows feed stored rollups. */
@@ -114,6 +116,7 @@ export function storedRollupPlan(model: Model, types: FieldTypeRegistry): Stored
           recompute,
           source: node.source.object,
           signature,
+          indexed: field.indexed && node === outcome.analysis.value,
         };
         columns.push(column);
         const related = feed(node.source.table, parent);
@@ -323,6 +326,39 @@ export async function reconcileStoredRollups(
   for (const [parent, columns] of refill) {
     const assignments = columns.map((c) => `${inlineSql(ident(c.column))} = ${c.recompute}`).join(', ');
     await tx.query(`UPDATE ${inlineSql(ident(schema, parent.table))} AS "t0" SET ${assignments}`);
+  }
+  await syncIndexes(tx, schema, new Set(live.keys()), plan.columns);
+}
+
+/** The btree index of an indexed stored rollup's column. */
+const indexOfColumn = (column: string) => `${column}_ix`;
+
+/**
+ * Creates the indexes of the stored columns whose rollup is `indexed` (after the columns are filled: one
+ * build, not one insertion per row) and drops those of rollups no longer indexed. A trashed object's table
+ * keeps its indexes with its columns, for a restore.
+ */
+async function syncIndexes(
+  tx: Db,
+  schema: string,
+  liveTables: ReadonlySet<string>,
+  columns: readonly StoredColumn[],
+): Promise<void> {
+  const { rows: existing } = await tx.query<{ table: string; name: string }>(
+    `SELECT tablename AS table, indexname AS name FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '\\_rollup\\_%'`,
+    [schema],
+  );
+  const wanted = new Map(columns.filter((c) => c.indexed).map((c) => [indexOfColumn(c.column), c]));
+  for (const index of existing) {
+    if (!wanted.has(index.name) && liveTables.has(index.table))
+      await tx.query(inlineSql(sql`DROP INDEX ${ident(schema, index.name)}`));
+  }
+  const present = new Set(existing.map((e) => e.name));
+  for (const [name, column] of wanted) {
+    if (present.has(name)) continue;
+    await tx.query(
+      inlineSql(sql`CREATE INDEX ${ident(name)} ON ${ident(schema, column.parent.table)} (${ident(column.column)})`),
+    );
   }
 }
 

@@ -132,7 +132,8 @@ export function parseField(
   if (searchable && !fieldType.canSearch) {
     problems.push({ path: formatPath([...at, 'searchable']), message: `fields of type ${type} cannot be searched` });
   }
-  if (indexed && fieldType.columns({ name, type, settings } as never).length === 0) {
+  // A rollup's column is its stored value, when it is stored (checked with the model: check-computed-fields.ts).
+  if (indexed && type !== 'rollup' && fieldType.columns({ name, type, settings } as never).length === 0) {
     problems.push({ path: formatPath([...at, 'indexed']), message: 'a field without a column cannot be indexed' });
   }
   return {
