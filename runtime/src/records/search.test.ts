@@ -95,6 +95,37 @@ describe('searchCondition', () => {
     }
   });
 
+  describe('phone fields', () => {
+    const phone = (settings: Record<string, unknown> = {}): FieldDef => ({
+      ...textField('phone', true),
+      type: 'phone',
+      settings,
+    });
+    const contact: ObjectDef = { ...property, fields: [textField('name', true), phone({ defaultCountry: 'GE' })] };
+    const bound = (text: string, object = contact) => {
+      const condition = searchCondition(object, text, 'p');
+      return condition && compile(condition).values;
+    };
+
+    test('a number, however it is written, is the prefix of the stored E.164 lexeme', () => {
+      expect(bound('+995 599 12-34')).toEqual(["'995':* & '599':* & '12':* & '34':*", "'+9955991234':*"]);
+      expect(bound('(599) 12 34')).toEqual(["'599':* & '12':* & '34':*", "'+5991234':* | '+9955991234':*"]);
+    });
+
+    test("the national form with a trunk 0 is read in the field's default country", () => {
+      expect(bound('0599 123')![1]).toBe("'+0599123':* | '+995599123':*");
+      const noCountry: ObjectDef = { ...property, fields: [phone()] };
+      expect(bound('0599 123', noCountry)).toEqual(["'+0599123':*"]);
+    });
+
+    test('words that are not a number leave the phone out; a search that fits no field matches nothing', () => {
+      expect(bound('Nino 599')).toEqual(["'nino':* & '599':*"]);
+      const phoneOnly: ObjectDef = { ...property, fields: [phone()] };
+      const condition = searchCondition(phoneOnly, 'Nino', 'p');
+      expect(condition && compile(condition).text).toBe('FALSE');
+    });
+  });
+
   // BUG (minor, scripts with combining marks): words are split on anything that is not \p{L} or \p{N}, so
   // combining marks (\p{M}) cut a word apart. Input 'हिन्दी' (one word). Actual query "'ह':* & 'न':* & 'द':*";
   // PostgreSQL's parser keeps the word whole, so no row matches. Expected: "'हिन्दी':*". The same happens to

@@ -1,5 +1,6 @@
 import { badInput } from '../errors';
-import type { ObjectDef } from '../model/model';
+import { getCountryCallingCode, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import type { FieldDef, ObjectDef } from '../model/model';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 
 /**
@@ -7,6 +8,10 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
  * language-specific stemming, so Georgian, Cyrillic and Latin text all tokenize the same way. Each word
  * matches as a prefix (`tbil` finds "Tbilisi"); every word must appear in one field. Each field has its
  * own GIN index (`fts_<key>`), so the OR over fields is a bitmap OR of index scans.
+ *
+ * A phone is stored in E.164 (`+995599123456`), one lexeme with its `+`: a search made only of a number's
+ * characters (`+995 599 12-34`, `599123`) matches it as the prefix of that lexeme, written internationally
+ * or, for a field with a `defaultCountry`, nationally (`0599 12 34` → `+995599 1234`).
  */
 export function searchCondition(
   object: ObjectDef,
@@ -26,9 +31,34 @@ export function searchCondition(
   if (fields.length === 0) throw badInput({ path: 'search', message: `${object.name} has no searchable fields` });
   // Words hold only letters and digits, so quoting them as lexemes is safe; the query is still a parameter.
   const query = words.map((w) => `'${w}':*`).join(' & ');
-  const matches = fields.map(
-    (f) =>
-      sql`to_tsvector('simple', coalesce(${raw(alias)}.${ident(f.columns[0]!)}, '')) @@ to_tsquery('simple', ${query})`,
-  );
-  return sql`(${join(matches, ' OR ')})`;
+  const matches = fields.flatMap((f) => {
+    const fieldQuery = f.type === 'phone' ? phoneQuery(text, f) : query;
+    return fieldQuery === null
+      ? []
+      : [
+          sql`to_tsvector('simple', coalesce(${raw(alias)}.${ident(f.columns[0]!)}, '')) @@ to_tsquery('simple', ${fieldQuery})`,
+        ];
+  });
+  return matches.length ? sql`(${join(matches, ' OR ')})` : raw('FALSE');
+}
+
+/** A phone number's characters: digits, spaces, `+ - . ( )` and `/`. */
+const PHONE_TEXT = /^[\d\s+\-.()/]+$/;
+
+/**
+ * The tsquery of a phone field for a search, or null when the search is not a number (a name cannot match
+ * a phone): the E.164 prefixes the digits can stand for, OR-ed (digits only, so quoting them is safe).
+ */
+function phoneQuery(text: string, field: FieldDef): string | null {
+  const trimmed = text.trim();
+  if (!PHONE_TEXT.test(trimmed)) return null;
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length === 0) return null;
+  const prefixes = new Set([`+${digits}`]);
+  const country = field.settings.defaultCountry as CountryCode | undefined;
+  if (country && !trimmed.startsWith('+') && isSupportedCountry(country)) {
+    // The national form: a trunk prefix 0 (most of Europe) is not part of the international number.
+    prefixes.add(`+${getCountryCallingCode(country)}${digits.replace(/^0/, '')}`);
+  }
+  return [...prefixes].map((p) => `'${p}':*`).join(' | ');
 }
