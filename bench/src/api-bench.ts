@@ -15,6 +15,7 @@ import { buildSchema, createUser } from '@stratum/server';
 
 import { dropWorkspace, loadDeals, types, wideManifest } from './deals-fixture';
 import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
+import { signIn } from './sign-in';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -63,23 +64,9 @@ async function main() {
       PORT: '4602',
     });
     children.push(stratum, bare);
-    const { token } = (await (
-      await fetch('http://127.0.0.1:4601/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json()) as { token: string };
+    const token = await signIn('http://127.0.0.1:4601', email, password);
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const memberToken = (
-      (await (
-        await fetch('http://127.0.0.1:4601/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: memberEmail, password }),
-        })
-      ).json()) as { token: string }
-    ).token;
+    const memberToken = await signIn('http://127.0.0.1:4601', memberEmail, password);
     const memberHeaders = { 'content-type': 'application/json', authorization: `Bearer ${memberToken}` };
     const body = JSON.stringify({ query: PAGE, variables: { stage: 'proposal', min: 5000 } });
     const check = (await (await fetch('http://127.0.0.1:4601/graphql', { method: 'POST', headers, body })).json()) as {

@@ -25,6 +25,7 @@ import {
 import { createLogger, readConfig, startServer } from '@stratum/server';
 import { dropWorkspace, loadDeals, types } from './deals-fixture';
 import { latencyComparison, printFigures, summarize, time, type Figure } from './stats';
+import { signIn } from './sign-in';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -165,12 +166,7 @@ async function throughTheApi(workspace: string): Promise<Figure[]> {
   });
   const server = await startServer(config, { logger: createLogger('warn'), host: '127.0.0.1' });
   try {
-    const login = await fetch(`${server.url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await signIn(server.url, email, password);
     const page = async (query: string, after: string | null) => {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',

@@ -15,6 +15,7 @@ import { applyManifest, ensureWorkspace, openPostgres, type Db } from '@stratum/
 import { createUser } from '@stratum/server';
 import { dropWorkspace, types } from './deals-fixture';
 import { printFigures, type Figure } from './stats';
+import { signIn } from './sign-in';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Marks the server's connections, so that their CPU is told apart from other users of the database. */
@@ -114,13 +115,7 @@ async function main() {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
     });
-    const { token } = (await (
-      await fetch(`http://127.0.0.1:${PORT}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json()) as { token: string };
+    const token = await signIn(`http://127.0.0.1:${PORT}`, email, password);
 
     const memory: number[] = [rssMb(server.pid!)];
     const sampler = setInterval(() => memory.push(rssMb(server!.pid!)), 250);

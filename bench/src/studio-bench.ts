@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { breakdown, recordTimeline, waterfall, type LoadTimeline } from './load-timeline';
 import { printFigures, summarize, type Figure } from './stats';
+import { signIn } from './sign-in';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
 const PORT = process.env.BENCH_PORT ?? '4602';
@@ -144,17 +145,6 @@ function serve(dataDir: string): Promise<ChildProcess> {
   });
 }
 
-async function token(): Promise<string> {
-  const response = await fetch(`${BASE}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  const body = (await response.json()) as { token?: string };
-  if (!body.token) throw new Error(`login failed: HTTP ${response.status}`);
-  return body.token;
-}
-
 /** Each load's timeline, navigation to `ready` being visible, in a fresh context (cold cache) each time. */
 async function coldLoads(browser: Browser, route: string, ready: string, session?: string): Promise<LoadTimeline[]> {
   const samples: LoadTimeline[] = [];
@@ -203,7 +193,7 @@ async function main() {
       ['/ (sign-in form)', await coldLoads(browser, '/', 'input[name=email]')],
     ];
     figures.push(loadFigure('first load, cold: sign-in form', loads[0]![1], 1500));
-    const session = await token();
+    const session = await signIn(BASE, EMAIL, PASSWORD);
     for (const route of ROUTES) {
       const samples = await coldLoads(browser, route.path, route.ready, session);
       loads.push([route.path, samples]);

@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { openPostgres, type Db } from '@stratum/runtime';
 import { readConfig, startServer } from '@stratum/server';
 import { dropWorkspace } from './deals-fixture';
+import { signIn } from './sign-in';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,13 +65,7 @@ export async function startStudioSession(seed: 'sales-crm' | 'none'): Promise<St
     await db.close();
   };
   try {
-    const { token } = (await (
-      await fetch(`${server.url}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      })
-    ).json()) as { token: string };
+    const token = await signIn(server.url, email, password);
     return { server, db, browser, workspace, email, password, token, close };
   } catch (error) {
     await close();
