@@ -15,7 +15,7 @@ import { toConnection } from './connection';
 import { objectNames } from './names';
 import { listArgs, type ObjectTypes } from './object-types';
 import { selects, type ListArgs } from './relation-resolvers';
-import { recordFieldsSelected } from './selected-fields';
+import { fieldsSelected } from './selected-fields';
 import { EVERYTHING, type Visibility } from './visibility';
 
 type Fields = GraphQLFieldConfigMap<unknown, GraphQLContext>;
@@ -33,7 +33,7 @@ export function recordQueries(types: ObjectTypes): Fields {
       args: { id: { type: new GraphQLNonNull(GraphQLID) } },
       // Formulas and rollups the query does not show are not computed.
       resolve: (_root, args: { id: string }, ctx, info) =>
-        findOne(ctx.records, object, args.id, { computed: [...recordFieldsSelected(info, 'record')] }),
+        findOne(ctx.records, object, args.id, { computed: [...fieldsSelected(info)] }),
     },
     [names.many]: {
       type: new GraphQLNonNull(types.connection),
@@ -48,7 +48,7 @@ export function recordQueries(types: ObjectTypes): Fields {
             after: args.after ?? undefined,
             search: args.search ?? undefined,
             totalCount: selects(info, 'totalCount'),
-            computed: [...recordFieldsSelected(info, 'connection')],
+            computed: [...fieldsSelected(info, ['edges', 'node'])],
           }),
         ),
     },

@@ -2,6 +2,7 @@ import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { relationSettings, type FieldDef, type ObjectDef, type RecordData, type OrderBy } from '@stratum/runtime';
 import type { GraphQLContext } from './context';
 import { toConnection } from './connection';
+import { fieldsSelected } from './selected-fields';
 
 type Resolver = GraphQLFieldResolver<RecordData, GraphQLContext>;
 
@@ -47,12 +48,5 @@ export function relationResolvers(object: ObjectDef) {
 
 /** Whether the query asks for a field of this field's result (e.g. `totalCount`, which costs a count). */
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (selections: readonly import('graphql').SelectionNode[]): boolean =>
-    selections.some((s) => {
-      if (s.kind === 'Field') return s.name.value === name;
-      if (s.kind === 'InlineFragment') return visit(s.selectionSet.selections);
-      const fragment = info.fragments[s.name.value];
-      return fragment ? visit(fragment.selectionSet.selections) : false;
-    });
-  return info.fieldNodes.some((node) => (node.selectionSet ? visit(node.selectionSet.selections) : false));
+  return fieldsSelected(info).has(name);
 }

@@ -1,33 +1,25 @@
 import type { GraphQLResolveInfo, SelectionNode } from 'graphql';
 
 /**
- * The fields a query selects on the records a resolver returns: on the record itself (`deal(id) { … }`), or
- * on a connection's `edges { node { … } }`, through fragments too. A field under `@skip` or
- * `@include` counts as selected: asking for one more value is harmless, leaving one out is not.
+ * The names of the fields a query selects at `path` below the resolver's field, through inline fragments and
+ * named ones: `[]` for the resolver's own result, `['edges', 'node']` for the records of a connection. A field
+ * under `@skip` or `@include` counts as selected: asking for one more value is harmless, leaving one out is not.
  *
- *   recordFieldsSelected(info, 'connection') // { deals { edges { node { title weighted } } } } → {title, weighted}
+ *   fieldsSelected(info, ['edges', 'node']) // { deals { edges { node { title weighted } } } } → {title, weighted}
  */
-export function recordFieldsSelected(info: GraphQLResolveInfo, shape: 'record' | 'connection'): Set<string> {
+export function fieldsSelected(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
   const names = new Set<string>();
-  const fields = (selections: readonly SelectionNode[], visit: (name: string, node: SelectionNode) => void) => {
+  const walk = (selections: readonly SelectionNode[], depth: number) => {
     for (const selection of selections) {
-      if (selection.kind === 'Field') visit(selection.name.value, selection);
-      else if (selection.kind === 'InlineFragment') fields(selection.selectionSet.selections, visit);
-      else {
+      if (selection.kind === 'InlineFragment') walk(selection.selectionSet.selections, depth);
+      else if (selection.kind === 'FragmentSpread') {
         const fragment = info.fragments[selection.name.value];
-        if (fragment) fields(fragment.selectionSet.selections, visit);
-      }
+        if (fragment) walk(fragment.selectionSet.selections, depth);
+      } else if (depth === path.length) names.add(selection.name.value);
+      else if (selection.name.value === path[depth] && selection.selectionSet)
+        walk(selection.selectionSet.selections, depth + 1);
     }
   };
-  const record = (selections: readonly SelectionNode[]) => fields(selections, (name) => names.add(name));
-  const inner = (node: SelectionNode) => (node.kind === 'Field' && node.selectionSet?.selections) || [];
-  for (const node of info.fieldNodes) {
-    const selections = node.selectionSet?.selections ?? [];
-    if (shape === 'record') record(selections);
-    else
-      fields(selections, (name, edges) => {
-        if (name === 'edges') fields(inner(edges), (edgeField, node) => edgeField === 'node' && record(inner(node)));
-      });
-  }
+  for (const node of info.fieldNodes) if (node.selectionSet) walk(node.selectionSet.selections, 0);
   return names;
 }
