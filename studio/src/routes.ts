@@ -1,7 +1,7 @@
 import { matchRoutes } from 'react-router';
 import { storedToken } from './auth/session';
 import { lazyPage } from './lazy-page';
-import { loadRecordPage } from './workspace/record/load-record-page';
+import { recordPage } from './workspace/record/load-record-page';
 
 // One chunk per route: the login page does not load the designer, and each section loads on first visit.
 export const login = lazyPage(() => import('./pages/LoginPage'));
@@ -27,8 +27,8 @@ export const PAGES = [
   { path: 'o/:object', page: lazyPage(() => import('./workspace/list/ListPage')) },
   { path: 'o/:object/board', page: lazyPage(() => import('./workspace/board/BoardPage')) },
   { path: 'o/:object/import', page: lazyPage(() => import('./workspace/import/ImportPage')) },
-  // The shell prefetches the record page's chunk (load-record-page.ts), so both load it through one function.
-  { path: 'o/:object/:id', page: lazyPage(loadRecordPage) },
+  // The shell prefetches the record page's chunk (load-record-page.ts), so both load it through one import.
+  { path: 'o/:object/:id', page: recordPage },
   { path: '*', page: lazyPage(() => import('./pages/NotFoundPage')) },
 ];
 

@@ -1,4 +1,4 @@
-import { whenNetworkQuiet } from '../graphql/network-activity';
+import { whenQuietAndIdle } from '../graphql/network-activity';
 
 /**
  * The object page's editors, each a chunk of its own (with the colour pickers, the condition builder and the
@@ -9,9 +9,12 @@ export const loadFieldModal = () => import('./FieldModal').then((m) => ({ defaul
 export const loadValidationRulesSection = () =>
   import('./rules/ValidationRulesSection').then((m) => ({ default: m.ValidationRulesSection }));
 
-/** Fetches the editors' code once the page's own requests are done, so that opening one does not wait. */
-export function preloadObjectPageParts(): void {
-  void whenNetworkQuiet().then(() => {
+/**
+ * Fetches the editors' code once the page's own requests are done (`whenQuietAndIdle`), so that opening one
+ * does not wait. Answers a function that cancels it if it has not started, for an effect's cleanup.
+ */
+export function preloadObjectPageParts(): () => void {
+  return whenQuietAndIdle(() => {
     for (const load of [loadFieldModal, loadValidationRulesSection]) void load().catch(() => undefined);
   });
 }

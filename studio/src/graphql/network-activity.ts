@@ -42,3 +42,24 @@ export function whenNetworkQuiet(quietMs = 300): Promise<void> {
     check();
   });
 }
+
+/**
+ * Runs `work` (a prefetch of code the user may need next) once the GraphQL traffic has been quiet
+ * (`whenNetworkQuiet`) and then the browser is idle, so that it never competes with the page still loading.
+ * Answers a function that cancels it if it has not run, for an effect's cleanup:
+ *
+ *   useEffect(() => whenQuietAndIdle(recordPage.preload), []);
+ */
+export function whenQuietAndIdle(work: () => void): () => void {
+  let cancelled = false;
+  let cancel = () => {
+    cancelled = true;
+  };
+  void whenNetworkQuiet().then(() => {
+    if (cancelled) return;
+    if (typeof window.requestIdleCallback !== 'function') return work();
+    const handle = window.requestIdleCallback(work, { timeout: 1000 });
+    cancel = () => window.cancelIdleCallback(handle);
+  });
+  return () => cancel();
+}

@@ -1,47 +1,26 @@
 /**
  * The record page's code (its chunk: the generated form, its widgets, ajv), loaded once. The route renders it
- * lazily through `loadRecordPage`; the shell calls `prefetchRecordPage` once the first page has loaded, so that the
+ * lazily (`recordPage`); the shell calls `prefetchRecordPage` once the first page has loaded, so that the
  * chunk is already there when a record is clicked, instead of downloading and compiling it on the click; a link
  * to a record calls `preloadRecord` when it is pointed at or focused, for the widget chunks its object needs.
  */
-import { whenNetworkQuiet } from '../../graphql/network-activity';
+import { whenQuietAndIdle } from '../../graphql/network-activity';
+import { lazyPage } from '../../lazy-page';
 import type { WorkspaceObject } from '../record-api';
 import { WIDGET_CHUNKS } from './widgets/widget-chunks';
 
-type RecordPageModule = typeof import('./RecordPage');
-
-let loading: Promise<RecordPageModule> | undefined;
-
-export function loadRecordPage(): Promise<RecordPageModule> {
-  loading ??= import('./RecordPage').catch((error: unknown) => {
-    // A failed download (offline, a new deployment) is tried again next time rather than kept.
-    loading = undefined;
-    throw error;
-  });
-  return loading;
-}
+/** The record page's route (routes.ts) and chunk: the prefetches below load it through the same import. */
+export const recordPage = lazyPage(() => import('./RecordPage'));
 
 /**
- * Loads the record page's code once the page calling it is done loading: no GraphQL request in flight for a
- * while (network-activity.ts), then an idle moment. Parsing the record page's code competes with the first
- * page for the main thread; started on the first idle moment, it fell between that page's queries. Answers a
- * function that cancels it if it has not started, for an effect's cleanup:
+ * Loads the record page's code once the page calling it is done loading (`whenQuietAndIdle`): parsing it
+ * competes with the first page for the main thread, and started on the first idle moment it fell between that
+ * page's queries. Answers a function that cancels it if it has not started, for an effect's cleanup:
  *
  *   useEffect(() => prefetchRecordPage(), []);
  */
 export function prefetchRecordPage(): () => void {
-  let cancelled = false;
-  let cancel = () => {
-    cancelled = true;
-  };
-  void whenNetworkQuiet().then(() => {
-    if (cancelled) return;
-    const load = () => void loadRecordPage().catch(() => undefined);
-    if (typeof window.requestIdleCallback !== 'function') return load();
-    const handle = window.requestIdleCallback(load, { timeout: 1000 });
-    cancel = () => window.cancelIdleCallback(handle);
-  });
-  return () => cancel();
+  return whenQuietAndIdle(recordPage.preload);
 }
 
 /**
@@ -53,5 +32,6 @@ export function prefetchRecordPage(): () => void {
  */
 export function preloadRecord(object: Pick<WorkspaceObject, 'fields'>): void {
   const chunks = new Set(object.fields.flatMap((f) => WIDGET_CHUNKS[f.type] ?? []));
-  for (const load of [loadRecordPage, ...chunks]) void load().catch(() => undefined);
+  recordPage.preload();
+  for (const load of chunks) void load().catch(() => undefined);
 }
