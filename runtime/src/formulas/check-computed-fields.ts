@@ -6,7 +6,8 @@ import { computedOutcome, isComputed } from './computed-fields';
 /**
  * Checks the formulas and rollups of a model before it is applied: expressions parse and type-check,
  * referenced fields exist, rollups name a to-many relation and a field they can aggregate, filters parse
- * on the related object, no formula depends on itself, and only stored rollups are `indexed`. Problems are reported at the field's keys:
+ * on the related object, no formula depends on itself, and only stored rollups are `indexed`. Problems are
+ * reported at the field's keys:
  * `objects[0].fields[3].expression: unknown field "amout" on deal at position 0 (did you mean "amount"?)`.
  */
 export function checkComputedFields(model: Model, types: FieldTypeRegistry): void {

@@ -19,12 +19,8 @@ let session: Session | undefined;
  */
 export function sessionClient(token: string, onUnauthenticated?: () => void): Client {
   if (session?.token !== token) {
-    const created: Session = { token, client: null as unknown as Client, refused: false };
-    const refuse = () => {
-      if (created.onUnauthenticated) created.onUnauthenticated();
-      else created.refused = true;
-    };
-    session = Object.assign(created, { client: createClient(token, refuse) });
+    const created: Session = { token, client: createClient(token, () => refuse(created)), refused: false };
+    session = created;
   }
   if (onUnauthenticated) {
     session.onUnauthenticated = onUnauthenticated;
@@ -35,4 +31,10 @@ export function sessionClient(token: string, onUnauthenticated?: () => void): Cl
     }
   }
   return session.client;
+}
+
+/** The server refused a session's token: tell the app, or keep it until the app asks for the client. */
+function refuse(refused: Session): void {
+  if (refused.onUnauthenticated) refused.onUnauthenticated();
+  else refused.refused = true;
 }
