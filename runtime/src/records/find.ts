@@ -33,7 +33,7 @@ export interface FindManyOptions {
    * The computed fields (formulas, rollups) the records need; the others are left out of them, and their SQL
    * out of the query. All of them by default. A computed field the page is sorted by is always computed.
    */
-  readonly computed?: readonly string[];
+  readonly computed?: Iterable<string>;
 }
 
 export interface Page {
@@ -113,7 +113,7 @@ export async function findOne(
   ctx: RecordContext,
   objectName: string,
   id: string,
-  options: { deleted?: 'exclude' | 'include'; computed?: readonly string[] } = {},
+  options: { deleted?: 'exclude' | 'include'; computed?: Iterable<string> } = {},
 ): Promise<RecordData | null> {
   const object = requireObject(ctx, objectName);
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;

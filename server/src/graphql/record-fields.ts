@@ -33,7 +33,7 @@ export function recordQueries(types: ObjectTypes): Fields {
       args: { id: { type: new GraphQLNonNull(GraphQLID) } },
       // Formulas and rollups the query does not show are not computed.
       resolve: (_root, args: { id: string }, ctx, info) =>
-        findOne(ctx.records, object, args.id, { computed: [...fieldsSelected(info)] }),
+        findOne(ctx.records, object, args.id, { computed: fieldsSelected(info) }),
     },
     [names.many]: {
       type: new GraphQLNonNull(types.connection),
@@ -48,7 +48,7 @@ export function recordQueries(types: ObjectTypes): Fields {
             after: args.after ?? undefined,
             search: args.search ?? undefined,
             totalCount: selects(info, 'totalCount'),
-            computed: [...fieldsSelected(info, ['edges', 'node'])],
+            computed: fieldsSelected(info, ['edges', 'node']),
           }),
         ),
     },
