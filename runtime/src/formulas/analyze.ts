@@ -24,7 +24,7 @@ import {
   type ValueType,
 } from './expression';
 import { FormulaError, parseExpression } from './parse-expression';
-import { isStorable, storedRollupColumn } from './storable';
+import { isStorable, storedRollupColumn, withStoredPaths } from './storable';
 import { literal } from './typing';
 
 /** A formula may grow to at most this many parts once the formulas it uses are inlined. */
@@ -183,8 +183,9 @@ export class ComputedFields {
         kind: 'formula',
         type,
         // An expression that is only `null` takes the declared type, so its SQL has that type too.
-        value: result.type === 'null' ? literal(type === 'currency' ? 'number' : type, null) : result.node,
-        ...(type === 'currency' ? { code } : {}),
+        value:
+          result.type === 'null' ? literal(type === 'currency' ? 'number' : type, null) : withStoredPaths(result.node),
+        ...(type === 'currency' && code ? { code: withStoredPaths(code) } : {}),
         reads: Object.freeze(checker.reads),
         hops: checker.hops,
         hasRollup: checker.hasRollup,

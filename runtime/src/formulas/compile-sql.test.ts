@@ -7,7 +7,8 @@ import { conditionTarget } from '../model/condition-targets';
 import type { Model } from '../model/model';
 import { compile } from '../sql/sql';
 import { computedAnalysis } from './computed-fields';
-import { liveRollupSql, typedFormulaSql } from './compile-sql';
+import { livePathSql, liveRollupSql, typedFormulaSql } from './compile-sql';
+import type { PathNode } from './expression';
 
 /**
  * formulaSql: formula trees → SQL text and bind parameters. Literals are always parameters, identifiers
@@ -163,8 +164,16 @@ describe('formulaSql: operators and functions', () => {
 });
 
 describe('formulaSql: paths', () => {
-  test('one hop: a correlated subquery on the primary key that skips deleted records', () => {
+  test('one hop: read from the column that keeps it (stored-paths.ts), for a reader who sees every company', () => {
     expect(sqlOf('company.name')).toEqual({
+      text: expect.stringMatching(/^\("t0"\."_path_[0-9a-f]{24}"\)::text$/),
+      values: [],
+    });
+  });
+
+  test('one hop, kept: a correlated subquery on the primary key that skips deleted records', () => {
+    const analysis = computedAnalysis(modelWith({ f: 'company.name' }), types, 'deal', 'f')!;
+    expect(compile(livePathSql(analysis.value as PathNode, 't0'))).toEqual({
       text: `((SELECT "t0_f1"."name" FROM ${COMPANY} AS "t0_f1" WHERE "t0_f1"."id" = "t0"."company" AND "t0_f1"."deletedAt" IS NULL))::text`,
       values: [],
     });
@@ -261,7 +270,9 @@ describe('formulas in conditions', () => {
     const deal = conditionTarget(model, types, 'deal');
     const node = parseCondition({ weighted: { $gte: 500 }, label: { $startsWith: 'Ac' } }, deal, { syntax: 'mongo' });
     expect(compile(compileCondition(node, 't0'))).toEqual({
-      text: `((((("t0"."amount" * "t0"."probability") / NULLIF($1::numeric, 0)))::numeric) >= $2::bigint AND (((SELECT "t0_f1"."name" FROM ${COMPANY} AS "t0_f1" WHERE "t0_f1"."id" = "t0"."company" AND "t0_f1"."deletedAt" IS NULL))::text) ILIKE $3::text)`,
+      text: expect.stringMatching(
+        /^\(\(\(\(\("t0"\."amount" \* "t0"\."probability"\) \/ NULLIF\(\$1::numeric, 0\)\)\)::numeric\) >= \$2::bigint AND \(\("t0"\."_path_[0-9a-f]{24}"\)::text\) ILIKE \$3::text\)$/,
+      ),
       values: [100, 500, 'Ac%'],
     });
     const company = conditionTarget(model, types, 'company');

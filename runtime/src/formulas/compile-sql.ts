@@ -3,9 +3,9 @@
  * identifier comes from metadata through `ident`; many-to-one paths and rollups are correlated scalar
  * subqueries, so a formula is an ordinary expression wherever it goes: a select list, a WHERE clause, an
  * ORDER BY, a GROUP BY, a nested condition. PostgreSQL runs each subquery once per row it is needed for,
- * as an index lookup (paths use primary keys, rollups the relation's foreign-key index). A rollup kept
- * in a column of its row (`stored-rollups.ts`) is read from that column instead, for readers who may see
- * every related row.
+ * as an index lookup (paths use primary keys, rollups the relation's foreign-key index). A rollup or a path
+ * kept in a column of its row (`stored-rollups.ts`, `stored-paths.ts`) is read from that column instead, for
+ * readers who may see every related row.
  *
  * Semantics: NULL propagates through arithmetic, comparisons with `<` … and functions, as in SQL; `==` and
  * `!=` are null-safe; `/` and `%` by zero give NULL; `+` with text joins texts with NULL as empty; a path
@@ -34,6 +34,15 @@ export function formulaSql(node: FormulaNode, alias: string, restrict?: RowRestr
  */
 export function liveRollupSql(node: RollupNode, alias: string): Fragment {
   return sql`(${new SqlWriter(aliases(alias), undefined, false).write(node, alias)})::${raw(SQL_TYPES[node.type])}`;
+}
+
+/**
+ * The value a stored path keeps, always looked up on the related record (never read from its column): what
+ * keeps a stored path current (`stored-paths.ts`), cast like `typedFormulaSql`.
+ */
+export function livePathSql(node: PathNode, alias: string): Fragment {
+  const type = node.type === 'null' ? 'text' : node.type;
+  return sql`(${new SqlWriter(aliases(alias), undefined, false).write(node, alias)})::${raw(SQL_TYPES[type])}`;
 }
 
 /**
@@ -86,6 +95,10 @@ class SqlWriter {
 
   /** `(SELECT <node> FROM a1 JOIN a2 … WHERE a1.id = <row>.fk AND <live> AND <scope>)` */
   #path(node: PathNode, alias: string): Fragment {
+    const [first, ...rest] = node.hops;
+    // The stored value is the related record's whatever the reader may see: only a reader who sees them all reads it.
+    if (this.#readStored && node.stored && this.#scope(first!.object, alias).length === 0)
+      return ident(alias, node.stored);
     const aliases = node.hops.map(() => this.#nextAlias());
     const live = (i: number): Fragment[] => {
       const hop = node.hops[i]!;
@@ -95,7 +108,6 @@ class SqlWriter {
         ...(hop.object === 'user' ? [] : this.#scope(hop.object, a)),
       ];
     };
-    const [first, ...rest] = node.hops;
     let from = sql`${ident(first!.schema, first!.table)} AS ${ident(aliases[0]!)}`;
     rest.forEach((hop, i) => {
       const a = aliases[i + 1]!;

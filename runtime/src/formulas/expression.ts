@@ -130,6 +130,11 @@ export interface PathNode {
   readonly type: ExpressionType;
   readonly hops: readonly Hop[];
   readonly node: FormulaNode;
+  /**
+   * The row's column that keeps this value (`stored-paths.ts`), for a one-hop path to a value of the related
+   * record's own columns; readers who may see every related record read it instead of looking the record up.
+   */
+  readonly stored?: string | undefined;
 }
 
 /**

@@ -22,8 +22,10 @@
  * metadata change, and `syncStoredRollups` when a server opens a workspace (for workspaces made before rollups were stored). Each column
  * carries, as its comment, a signature of how it is computed; a column whose signature differs is filled
  * again, so a changed filter, function or field is never served stale.
+ *
+ * Stored paths (`stored-paths.ts`) ride on the same plan: their columns are reconciled with the rollups', and
+ * a related table's trigger recomputes the paths that read it as it does the rollups it feeds.
  */
-import { createHash } from 'node:crypto';
 import { compileCondition } from '../conditions/compile';
 import type { Db } from '../db/db';
 import type { FieldTypeRegistry } from '../fields/registry';
@@ -34,31 +36,13 @@ import { ident, inlineSql, join, raw, sql, type Fragment } from '../sql/sql';
 import { computedFieldsOf } from './analyze';
 import { formulaSql, liveRollupSql } from './compile-sql';
 import { SQL_TYPES, type RollupNode } from './expression';
+import { hash, NEW_ROWS, OLD_ROWS, PAUSED, type Operation, type StoredColumn } from './stored-columns';
+import { storedPathPlan, syncPathRowTriggers, type PathRowTrigger } from './stored-paths';
+
+export type { StoredColumn } from './stored-columns';
 
 const PREFIX = '_rollup_';
-/** Transition tables and the trigger's variable: names no field, table or alias of the runtime has. */
-const NEW_ROWS = '_rollup_new';
-const OLD_ROWS = '_rollup_old';
 const IDS = '_rollup_ids';
-/** Set (transaction-local) while a metadata change's DDL runs: see `pauseStoredRollups`. */
-const PAUSED = 'stratum.rollups_paused';
-
-/** One stored column: where it is, its type, its value for a parent with no related rows, and how to compute it. */
-export interface StoredColumn {
-  readonly parent: ObjectDef;
-  readonly column: string;
-  readonly sqlType: string;
-  /** SQL of the value over no related rows: the column's default, what a new parent starts with. */
-  readonly empty: string;
-  /** SQL of the value computed from the related rows, for the parent row aliased `t0`. */
-  readonly recompute: string;
-  /** The related object whose rows it aggregates. */
-  readonly source: string;
-  /** How the column is computed (kept as its comment); a new signature means the column is filled again. */
-  readonly signature: string;
-  /** The rollup field says `indexed: true` (the amount's column of a money sum; never the code's). */
-  readonly indexed: boolean;
-}
 
 /** The trigger function of one table whose rows feed stored rollups. */
 export interface FeedTrigger {
@@ -67,13 +51,15 @@ export interface FeedTrigger {
   readonly body: string;
 }
 
-/** What the database should have for a model: its stored columns and the triggers that keep them. */
+/**
+ * What the database should have for a model: its stored columns (rollups and paths) and the triggers that keep
+ * them: one statement-level trigger per table whose rows feed them, one row trigger per table with stored paths.
+ */
 export interface StoredRollupPlan {
   readonly columns: readonly StoredColumn[];
   readonly triggers: readonly FeedTrigger[];
+  readonly rowTriggers: readonly PathRowTrigger[];
 }
-
-type Operation = 'INSERT' | 'UPDATE' | 'DELETE';
 const OPERATIONS: readonly Operation[] = ['INSERT', 'UPDATE', 'DELETE'];
 
 /** For one table whose changes touch a parent: per operation, queries giving the parent ids touched. */
@@ -131,22 +117,25 @@ export function storedRollupPlan(model: Model, types: FieldTypeRegistry): Stored
       }
     }
   }
+  const { paths, rowTriggers } = storedPathPlan(model, computed);
+  for (const path of paths) {
+    columns.push(path.column);
+    const related = feed(path.feedTable, path.column.parent);
+    related.columns.push(path.column);
+    related.touched.UPDATE.push(path.touchedOnUpdate);
+  }
   const triggers = [...feeds].map(([table, byParent]) => ({
     table,
     functionName: `${PREFIX}sync_${hash(table).slice(0, 16)}`,
     body: triggerBody(model.schema, [...byParent.values()]),
   }));
-  return { columns, triggers };
+  return { columns, triggers, rowTriggers };
 }
 
 /** The value of an aggregate over no rows. */
 function emptyValue(node: RollupNode): string {
   if (node.money?.part === 'code') return node.money.fallback ? inlineSql(sql`${node.money.fallback}::text`) : 'NULL';
   return node.fn === 'count' || node.fn === 'sum' ? '0' : 'NULL';
-}
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** Whether the related row aliased `alias` counts in the rollup: live, in the filter, in the currency. */
@@ -210,6 +199,7 @@ function touchedByLinks(sourceColumn: string, op: Operation): Fragment {
 function triggerBody(schema: string, feeds: readonly Feed[]): string {
   const branch = (op: Operation) =>
     feeds
+      .filter((feed) => feed.touched[op].length > 0)
       .map((feed) => {
         const parentTable = inlineSql(ident(schema, feed.parent.table));
         const touched = inlineSql(join(feed.touched[op], ' UNION ALL '));
@@ -221,7 +211,7 @@ function triggerBody(schema: string, feeds: readonly Feed[]): string {
       UPDATE ${parentTable} AS "t0" SET ${assignments} WHERE "t0"."id" = ANY(${IDS});
     END IF;`;
       })
-      .join('');
+      .join('') || '\n    NULL;';
   return `
 DECLARE
   ${IDS} uuid[];
@@ -286,7 +276,8 @@ export async function reconcileStoredRollups(
     `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
             col_description(c.oid, a.attnum) AS signature
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace ns ON ns.oid = c.relnamespace
-      WHERE ns.nspname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped AND a.attname LIKE '\\_rollup\\_%'`,
+      WHERE ns.nspname = $1 AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped
+        AND (a.attname LIKE '\\_rollup\\_%' OR a.attname LIKE '\\_path\\_%')`,
     [schema],
   );
   const found = new Map(existing.map((e) => [`${e.table}.${e.column}`, e]));
@@ -322,6 +313,7 @@ export async function reconcileStoredRollups(
     refill.set(column.parent, [...(refill.get(column.parent) ?? []), column]);
   }
   await syncTriggers(tx, schema, plan.triggers);
+  await syncPathRowTriggers(tx, schema, plan.rowTriggers);
   // One UPDATE per parent table fills its new columns, once the triggers keep them from then on.
   for (const [parent, columns] of refill) {
     const assignments = columns.map((c) => `${inlineSql(ident(c.column))} = ${c.recompute}`).join(', ');
