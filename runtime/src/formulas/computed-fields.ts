@@ -17,7 +17,7 @@ import type { FieldDef, Model, ObjectDef } from '../model/model';
 import { ident, sql, type Fragment } from '../sql/sql';
 import { computedFieldsOf, type AnalysisOutcome, type ComputedAnalysis } from './analyze';
 import { typedFormulaSql } from './compile-sql';
-import type { FieldUse } from './expression';
+import type { ColumnNode, FieldUse, FormulaNode } from './expression';
 import { computedColumnNames } from './output-columns';
 
 export { computedColumnNames };
@@ -77,8 +77,29 @@ export function computedReads(
 }
 
 /**
+ * Where a read finds a computed field's value in a row: `_fx_<key>`, and for money the code: `_fx_<key>_code`,
+ * or, when the code is a column of the row itself (`amount * probability / 100` takes `amount`'s currency),
+ * that column, which every read selects anyway: one value less per row to compute, send and parse.
+ */
+export function computedValueColumns(
+  model: Model,
+  types: FieldTypeRegistry,
+  objectName: string,
+  field: FieldDef,
+): readonly [string, string] {
+  const names = computedColumnNames(field);
+  const code = computedAnalysis(model, types, objectName, field.name)?.code;
+  return code && isRowColumn(code) ? [names[0], code.column] : names;
+}
+
+function isRowColumn(node: FormulaNode): node is ColumnNode {
+  return node.kind === 'column' && !node.uuid;
+}
+
+/**
  * The select-list entries of an object's computed fields for the row aliased `alias`: each value as
- * `_fx_<key>` (money also its code as `_fx_<key>_code`), computed in the same statement as the row.
+ * `_fx_<key>` (money also its code as `_fx_<key>_code`, unless it is a column of the row: see
+ * `computedValueColumns`), computed in the same statement as the row.
  */
 export function computedSelectList(
   model: Model,
@@ -95,7 +116,8 @@ export function computedSelectList(
     if (!analysis) continue;
     const [value, code] = computedColumnNames(field);
     entries.push(sql`${typedFormulaSql(analysis.value, alias, restrict)} AS ${ident(value)}`);
-    if (analysis.code) entries.push(sql`${typedFormulaSql(analysis.code, alias, restrict)} AS ${ident(code)}`);
+    if (analysis.code && !isRowColumn(analysis.code))
+      entries.push(sql`${typedFormulaSql(analysis.code, alias, restrict)} AS ${ident(code)}`);
   }
   return entries;
 }

@@ -6,7 +6,13 @@ import { SYSTEM_FIELDS } from '../model/system-fields';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { requireObject, type RecordContext } from './context';
 import { canReadField, requireReadableField, rowRestriction } from './authorize';
-import { computedColumnNames, computedSelectList, fieldValueType, isComputed } from '../formulas/computed-fields';
+import {
+  computedColumnNames,
+  computedSelectList,
+  computedValueColumns,
+  fieldValueType,
+  isComputed,
+} from '../formulas/computed-fields';
 import { whereClause, type FindManyOptions } from './find';
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -76,7 +82,8 @@ export async function aggregate(
     requireReadableField(ctx, object, group.field, `groupBy[${i}].field`, 'group');
     const field = findField(object, group.field) ?? SYSTEM_GROUPS.get(group.field);
     const as = field && isComputed(ctx.types, field) ? valueType(field).type : field?.type;
-    const expression = groupExpression(field, as, group, `groupBy[${i}]`, problems);
+    const codeColumn = () => field!.columns[1] ?? computedValueColumns(ctx.model, ctx.types, object.name, field!)[1];
+    const expression = groupExpression(field, as, group, `groupBy[${i}]`, problems, codeColumn);
     return expression ? [{ name: group.field, field: field!, expression }] : [];
   });
   if (problems.length) throw badInput(problems);
@@ -137,6 +144,8 @@ function groupExpression(
   group: GroupBy,
   path: string,
   problems: Problem[],
+  /** The column of the currency code, for a currency field or a money formula or rollup. */
+  codeColumn: () => string,
 ): Fragment | undefined {
   const computed = field !== undefined && type !== field.type;
   if (
@@ -161,7 +170,7 @@ function groupExpression(
   }
   const column = valueColumn(field);
   // Currencies group by their code, so sums never add up amounts of different currencies.
-  if (type === 'currency') return ident('t0', field.columns[1] ?? computedColumnNames(field)[1]);
+  if (type === 'currency') return ident('t0', codeColumn());
   if (type === 'date' || type === 'datetime') {
     const utc = type === 'datetime' ? sql`(${column} AT TIME ZONE 'UTC')` : column;
     return sql`to_char(date_trunc(${group.granularity ?? 'day'}, ${utc}), 'YYYY-MM-DD')`;

@@ -2,7 +2,7 @@ import { badInput, formatPath, type Problem } from '../errors';
 import { isUuid, relationKind } from '../fields/relation-type';
 import type { FieldType } from '../fields/field-type';
 import type { FieldTypeRegistry } from '../fields/registry';
-import { computedColumnNames, fieldValueType, isComputed } from '../formulas/computed-fields';
+import { computedValueColumns, fieldValueType, isComputed } from '../formulas/computed-fields';
 import type { FieldDef, ObjectDef } from '../model/model';
 import { SYSTEM_FIELDS } from '../model/system-fields';
 import { isoTimestamp } from '../db/timestamps';
@@ -140,7 +140,8 @@ const readers = new WeakMap<ObjectDef, WeakMap<FieldTypeRegistry, readonly Field
 /**
  * The readers of an object's fields, made once per object of a model revision (rows are decoded by the
  * thousand; resolving types per row would cost more than reading the values). A computed field is read
- * from `_fx_<key>` (recordSelectList) like a value of its result type.
+ * from `_fx_<key>` (recordSelectList; money's code maybe from a column: `computedValueColumns`) like a value of
+ * its result type.
  */
 function fieldReaders(ctx: RecordContext, object: ObjectDef): readonly FieldReader[] {
   let byTypes = readers.get(object);
@@ -150,7 +151,9 @@ function fieldReaders(ctx: RecordContext, object: ObjectDef): readonly FieldRead
     list = object.fields.flatMap((field): FieldReader[] => {
       if (isComputed(ctx.types, field)) {
         const type = fieldValueType(ctx.model, ctx.types, object.name, field);
-        return type.computed ? [] : [{ field, keys: computedColumnNames(field), type }];
+        return type.computed
+          ? []
+          : [{ field, keys: computedValueColumns(ctx.model, ctx.types, object.name, field), type }];
       }
       return field.columns.length ? [{ field, keys: field.columns, type: ctx.types.get(field.type) }] : [];
     });
