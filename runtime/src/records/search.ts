@@ -12,6 +12,11 @@ import { ident, join, raw, sql, type Fragment } from '../sql/sql';
  * A phone is stored in E.164 (`+995599123456`), one lexeme with its `+`: a search made only of a number's
  * characters (`+995 599 12-34`, `599123`) matches it as the prefix of that lexeme, written internationally
  * or, for a field with a `defaultCountry`, nationally (`0599 12 34` → `+995599 1234`).
+ *
+ * PostgreSQL's parser keeps an e-mail address as one lexeme (`nino.beridze@example.ge`), which the words of
+ * a search (`nino`, `beridze`, `example`, `ge`) cannot all match: an e-mail field also matches the whole
+ * search as the beginning of that lexeme, tokenized as the parser tokenizes addresses (a whole address, even
+ * one it splits, such as `sean.o'brien@…`) and as it was typed (the beginning of one: `nino.beridze@exa`).
  */
 export function searchCondition(
   object: ObjectDef,
@@ -31,13 +36,18 @@ export function searchCondition(
   if (fields.length === 0) throw badInput({ path: 'search', message: `${object.name} has no searchable fields` });
   // Words hold only letters and digits, so quoting them as lexemes is safe; the query is still a parameter.
   const query = words.map((w) => `'${w}':*`).join(' & ');
+  const address = addressQuery(text);
   const matches = fields.flatMap((f) => {
-    const fieldQuery = f.type === 'phone' ? phoneQuery(text, f) : query;
-    return fieldQuery === null
-      ? []
-      : [
-          sql`to_tsvector('simple', coalesce(${raw(alias)}.${ident(f.columns[0]!)}, '')) @@ to_tsquery('simple', ${fieldQuery})`,
-        ];
+    const vector = sql`to_tsvector('simple', coalesce(${raw(alias)}.${ident(f.columns[0]!)}, ''))`;
+    if (f.type === 'phone') {
+      const phone = phoneQuery(text, f);
+      return phone === null ? [] : [sql`${vector} @@ to_tsquery('simple', ${phone})`];
+    }
+    if (f.type === 'email' && address !== null)
+      return [
+        sql`${vector} @@ (to_tsquery('simple', ${query}) || to_tsquery('simple', ${address}) || ${address}::tsquery)`,
+      ];
+    return [sql`${vector} @@ to_tsquery('simple', ${query})`];
   });
   return matches.length ? sql`(${join(matches, ' OR ')})` : raw('FALSE');
 }
@@ -61,4 +71,14 @@ function phoneQuery(text: string, field: FieldDef): string | null {
     prefixes.add(`+${getCountryCallingCode(country)}${digits.replace(/^0/, '')}`);
   }
   return [...prefixes].map((p) => `'${p}':*`).join(' | ');
+}
+
+/**
+ * The whole search as one prefix lexeme (quotes and backslashes doubled, as tsquery quoting wants), or null
+ * when it cannot be (the beginning of) an address: it has spaces, or is longer than an address may be.
+ */
+function addressQuery(text: string): string | null {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === '' || /\s/.test(trimmed) || trimmed.length > 254) return null;
+  return `'${trimmed.replace(/['\\]/g, (c) => c + c)}':*`;
 }
