@@ -22,6 +22,8 @@ export async function loadByIds(
   ctx: RecordContext,
   objectName: string,
   ids: readonly string[],
+  /** The computed fields the records need (FindManyOptions.computed); all of them by default. */
+  computed?: Iterable<string>,
 ): Promise<Map<string, RecordData>> {
   const object = requireObject(ctx, objectName);
   const unique = [...new Set(ids)];
@@ -31,7 +33,7 @@ export async function loadByIds(
   if (scope === null) return new Map();
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
-    sql`SELECT ${recordSelectList(ctx, object, 't0')} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL AND ${scope}`,
+    sql`SELECT ${recordSelectList(ctx, object, 't0', computed && new Set(computed))} FROM ${ident(ctx.model.schema, object.table)} AS t0 WHERE t0.id = ANY(${unique}::uuid[]) AND t0."deletedAt" IS NULL AND ${scope}`,
   );
   return new Map(rows.map((row) => [row.id as string, visibleRecord(ctx, object, decodeRow(ctx, object, row))]));
 }
@@ -70,10 +72,12 @@ export async function loadRelated(
     );
   const page = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), 't0')] : where;
   const parents = [...new Set(parentIds)];
+  // As in findMany: only the computed fields asked for, and those the page is sorted by.
+  const computed = options.computed && new Set([...options.computed, ...(options.orderBy ?? []).map((o) => o.field)]);
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
     sql`SELECT p.id AS "_parent", r.* FROM unnest(${parents}::uuid[]) AS p(id) CROSS JOIN LATERAL (
-      SELECT ${recordSelectList(ctx, target, 't0')} FROM ${from} WHERE ${join(page, ' AND ')}
+      SELECT ${recordSelectList(ctx, target, 't0', computed)} FROM ${from} WHERE ${join(page, ' AND ')}
       ORDER BY ${orderByClause(keys, 't0')} LIMIT ${first + 1}) AS r`,
   );
   const counts = options.totalCount ? await countRelated(ctx, from, where, parents) : undefined;

@@ -28,15 +28,21 @@ export class Loaders {
     this.#ctx = ctx;
   }
 
-  /** Live records of an object by id (many-to-one relations). */
-  record(object: string): DataLoader<string, RecordData | null> {
-    let loader = this.#records.get(object);
+  /**
+   * Live records of an object by id (many-to-one relations), with the computed fields in `computed` (all of
+   * them when absent): one loader per object and set of computed fields, so a query that shows none of a
+   * company's formulas computes none.
+   */
+  record(object: string, computed?: Iterable<string>): DataLoader<string, RecordData | null> {
+    const names = computed && [...computed].sort();
+    const key = `${object}:${names ? names.join(',') : '*'}`;
+    let loader = this.#records.get(key);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const found = await loadByIds(this.#ctx, object, ids);
+        const found = await loadByIds(this.#ctx, object, ids, names);
         return ids.map((id) => found.get(id) ?? null);
       });
-      this.#records.set(object, loader);
+      this.#records.set(key, loader);
     }
     return loader;
   }

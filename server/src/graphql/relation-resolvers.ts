@@ -24,9 +24,9 @@ export function relationResolvers(object: ObjectDef) {
       },
     manyToOne:
       (field: FieldDef): Resolver =>
-      (record, _args, ctx) => {
+      (record, _args, ctx, info) => {
         const id = record[field.name] as string | null;
-        return id ? ctx.loaders.record(relationSettings(field).target).load(id) : null;
+        return id ? ctx.loaders.record(relationSettings(field).target, fieldsSelected(info)).load(id) : null;
       },
     toMany:
       (field: FieldDef): GraphQLFieldResolver<RecordData, GraphQLContext, ListArgs> =>
@@ -39,6 +39,8 @@ export function relationResolvers(object: ObjectDef) {
             first: args.first ?? undefined,
             after: args.after ?? undefined,
             totalCount: selects(info, 'totalCount'),
+            // Sorted: the loader is shared by the arguments' JSON.
+            computed: [...fieldsSelected(info, ['edges', 'node'])].sort(),
           })
           .load(record.id);
         return toConnection(page);
