@@ -10,7 +10,7 @@ import type { RecordContext, RecordData } from './context';
 
 /** Input validated into column values, plus the many-to-many lists that go to junction tables. */
 export interface EncodedInput {
-  /** Column name → value (JSON-compatible, for `jsonb_to_recordset`). */
+  /** Column name → value (JSON-compatible, for `json_to_recordset`). */
   readonly columns: Readonly<Record<string, unknown>>;
   /** Many-to-many field → target ids (replaces the set). */
   readonly links: ReadonlyMap<FieldDef, readonly string[]>;

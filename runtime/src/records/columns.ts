@@ -34,7 +34,7 @@ export function recordSelectList(
   ]);
 }
 
-/** The column definitions of `jsonb_to_recordset(…) AS x(…)` for the given columns. */
+/** The column definitions of `json_to_recordset(…) AS x(…)` for the given columns. */
 export function recordsetColumns(object: ObjectDef, types: FieldTypeRegistry, columns: readonly string[]): Fragment {
   const sqlTypes = new Map<string, string>([
     ['id', 'uuid'],
