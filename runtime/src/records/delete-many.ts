@@ -71,7 +71,7 @@ export async function deleteMany(
               UPDATE ${table} AS t SET "deletedAt" = now(), "updatedAt" = now()
               WHERE t.id = ANY(${wanted}::uuid[]) AND t."deletedAt" IS NULL AND ${allowedBy(scope)} RETURNING t.*),
             ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, before, actor)
-                   SELECT ${object.name}, changed.id, 'deleted', to_jsonb(changed), ${actorId(ctx.actor)}::uuid FROM changed)
+                   SELECT ${object.name}, changed.id, 'deleted', row_to_json(changed), ${actorId(ctx.actor)}::uuid FROM changed)
           SELECT ${recordSelectList(ctx, object, 'changed')} FROM changed`,
       );
       // The rows are locked, so only a related record changed meanwhile (a condition through a relation) can

@@ -67,7 +67,7 @@ async function lifecycle(
       ctx.db,
       sql`WITH changed AS (${statement(table, allowed)}),
         ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, ${raw(`"${column}"`)}, actor)
-               SELECT ${object.name}, changed.id, ${event}, to_jsonb(changed), ${actorId(ctx.actor)}::uuid FROM changed)
+               SELECT ${object.name}, changed.id, ${event}, row_to_json(changed), ${actorId(ctx.actor)}::uuid FROM changed)
       SELECT ${recordSelectList(ctx, object, 'changed')} FROM changed`,
     );
     if (!rows[0] && scope) await requireReadableOtherwiseMissing(ctx, object, [id], 'delete');

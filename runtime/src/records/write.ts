@@ -143,7 +143,7 @@ async function insertPrepared(
           sql`WITH input AS (SELECT * FROM json_to_recordset(${JSON.stringify(chunk)}::json) AS x(${recordsetColumns(object, ctx.types, columns)})),
             ins AS (INSERT INTO ${ident(ctx.model.schema, object.table)} (${names}) SELECT ${names} FROM input RETURNING *),
             ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, after, actor)
-                   SELECT ${object.name}, ins.id, 'created', to_jsonb(ins), ${actor}::uuid FROM ins)
+                   SELECT ${object.name}, ins.id, 'created', row_to_json(ins), ${actor}::uuid FROM ins)
           ${answer}`,
         );
         if (readBack === 'records') {
@@ -287,7 +287,7 @@ function updateStatement(
       upd AS (UPDATE ${table} AS t SET ${join(assignments)} FROM input WHERE t.id = input.id AND t."deletedAt" IS NULL AND ${allowed} RETURNING t.*)
       ${history},
       ev AS (INSERT INTO ${ident(ctx.model.schema, '_outbox')} (object, "recordId", event, before, after, actor)
-             SELECT ${object.name}, upd.id, 'updated', to_jsonb(prev), to_jsonb(upd), ${actor}::uuid FROM prev JOIN upd ON upd.id = prev.id)
+             SELECT ${object.name}, upd.id, 'updated', row_to_json(prev), row_to_json(upd), ${actor}::uuid FROM prev JOIN upd ON upd.id = prev.id)
     SELECT ${recordSelectList(ctx, object, 'upd')} FROM upd`;
 }
 
