@@ -3,7 +3,9 @@
  * stored column, the names their trigger functions use, and the switch that pauses them during DDL.
  */
 import { createHash } from 'node:crypto';
+import type { Db } from '../db/db';
 import type { ObjectDef } from '../model/model';
+import { ident, inlineSql, sql } from '../sql/sql';
 
 /** Transition tables and the trigger's variable: names no field, table or alias of the runtime has. */
 export const NEW_ROWS = '_rollup_new';
@@ -32,4 +34,26 @@ export interface StoredColumn {
 
 export function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+/** Creates or replaces a plpgsql trigger function of the workspace's schema. */
+export async function writeTriggerFunction(tx: Db, schema: string, name: string, body: string): Promise<void> {
+  // A dollar-quote tag the body does not contain (values in it are literals and could hold `$$`).
+  let tag = '$stored$';
+  for (let i = 1; body.includes(tag); i++) tag = `$stored${i}$`;
+  await tx.query(
+    `CREATE OR REPLACE FUNCTION ${inlineSql(ident(schema, name))}() RETURNS trigger LANGUAGE plpgsql AS ${tag}${body}${tag}`,
+  );
+}
+
+/** Drops the trigger functions of `existing` that no trigger wants any more. */
+export async function dropUnwantedFunctions(
+  tx: Db,
+  schema: string,
+  existing: Iterable<string>,
+  wanted: ReadonlySet<string>,
+): Promise<void> {
+  for (const name of existing) {
+    if (!wanted.has(name)) await tx.query(inlineSql(sql`DROP FUNCTION ${ident(schema, name)}()`));
+  }
 }

@@ -26,7 +26,15 @@ import type { Model, ObjectDef } from '../model/model';
 import { ident, inlineSql, join, raw, sql, type Fragment } from '../sql/sql';
 import { formulaSql, livePathSql } from './compile-sql';
 import { SQL_TYPES, type FormulaNode, type Hop, type PathNode } from './expression';
-import { hash, NEW_ROWS, OLD_ROWS, PAUSED, type StoredColumn } from './stored-columns';
+import {
+  dropUnwantedFunctions,
+  hash,
+  NEW_ROWS,
+  OLD_ROWS,
+  PAUSED,
+  writeTriggerFunction,
+  type StoredColumn,
+} from './stored-columns';
 
 /** One stored path: its column, and which rows an update of the related table touches. */
 export interface StoredPath {
@@ -174,24 +182,12 @@ export async function syncPathRowTriggers(tx: Db, schema: string, triggers: read
     const table = inlineSql(ident(schema, trigger.table));
     const present = attached.some((a) => a.table === trigger.table && a.function === trigger.functionName);
     if (bodies.get(trigger.functionName) === trigger.body && present) continue;
-    await tx.query(
-      `CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS ${dollarQuote(trigger.body)}`,
-    );
+    await writeTriggerFunction(tx, schema, trigger.functionName, trigger.body);
     if (present) await tx.query(`DROP TRIGGER ${PATH_ROW_TRIGGER} ON ${table}`);
     const keys = inlineSql(join(trigger.foreignKeys.map((k) => ident(k))));
     await tx.query(
       `CREATE TRIGGER ${PATH_ROW_TRIGGER} BEFORE INSERT OR UPDATE OF ${keys} ON ${table} FOR EACH ROW EXECUTE FUNCTION ${fn}()`,
     );
   }
-  for (const name of bodies.keys()) {
-    if (![...wanted.values()].some((t) => t.functionName === name))
-      await tx.query(inlineSql(sql`DROP FUNCTION ${ident(schema, name)}()`));
-  }
-}
-
-/** The body quoted with a dollar-quote tag it does not contain (values in it are literals and could hold `$$`). */
-function dollarQuote(body: string): string {
-  let tag = '$path$';
-  for (let i = 1; body.includes(tag); i++) tag = `$path${i}$`;
-  return `${tag}${body}${tag}`;
+  await dropUnwantedFunctions(tx, schema, bodies.keys(), new Set(triggers.map((t) => t.functionName)));
 }

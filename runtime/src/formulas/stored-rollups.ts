@@ -36,7 +36,16 @@ import { ident, inlineSql, join, raw, sql, type Fragment } from '../sql/sql';
 import { computedFieldsOf } from './analyze';
 import { formulaSql, liveRollupSql } from './compile-sql';
 import { SQL_TYPES, type RollupNode } from './expression';
-import { hash, NEW_ROWS, OLD_ROWS, PAUSED, type Operation, type StoredColumn } from './stored-columns';
+import {
+  dropUnwantedFunctions,
+  hash,
+  NEW_ROWS,
+  OLD_ROWS,
+  PAUSED,
+  writeTriggerFunction,
+  type Operation,
+  type StoredColumn,
+} from './stored-columns';
 import { storedPathPlan, syncPathRowTriggers, type PathRowTrigger } from './stored-paths';
 
 export type { StoredColumn } from './stored-columns';
@@ -377,12 +386,8 @@ async function syncTriggers(tx: Db, schema: string, triggers: readonly FeedTrigg
   }
   for (const trigger of triggers) {
     const fn = ident(schema, trigger.functionName);
-    if (bodies.get(trigger.functionName) !== trigger.body) {
-      const quote = dollarQuote(trigger.body);
-      await tx.query(
-        `CREATE OR REPLACE FUNCTION ${inlineSql(fn)}() RETURNS trigger LANGUAGE plpgsql AS ${quote}${trigger.body}${quote}`,
-      );
-    }
+    if (bodies.get(trigger.functionName) !== trigger.body)
+      await writeTriggerFunction(tx, schema, trigger.functionName, trigger.body);
     const table = ident(schema, trigger.table);
     const present = new Set(kept.filter((a) => a.table === trigger.table).map((a) => a.name));
     const create = (name: string, event: string, tables: string) =>
@@ -395,15 +400,5 @@ async function syncTriggers(tx: Db, schema: string, triggers: readonly FeedTrigg
     await create('_rollup_update', 'UPDATE', `OLD TABLE AS ${OLD_ROWS} NEW TABLE AS ${NEW_ROWS}`);
     await create('_rollup_delete', 'DELETE', `OLD TABLE AS ${OLD_ROWS}`);
   }
-  for (const name of bodies.keys()) {
-    if (![...wanted.values()].some((t) => t.functionName === name))
-      await tx.query(inlineSql(sql`DROP FUNCTION ${ident(schema, name)}()`));
-  }
-}
-
-/** A dollar-quote tag the body does not contain (values in it are literals and could hold `$$`). */
-function dollarQuote(body: string): string {
-  let tag = '$rollup$';
-  for (let i = 1; body.includes(tag); i++) tag = `$rollup${i}$`;
-  return tag;
+  await dropUnwantedFunctions(tx, schema, bodies.keys(), new Set(triggers.map((t) => t.functionName)));
 }
