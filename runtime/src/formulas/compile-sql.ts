@@ -15,7 +15,7 @@ import { compileCondition } from '../conditions/compile';
 import { restrictCondition } from '../conditions/restrict';
 import type { RowRestriction } from '../conditions/target';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
-import { SQL_TYPES, type CallNode, type FormulaNode, type PathNode, type RollupNode } from './expression';
+import { SQL_TYPES, sqlTypeOf, type CallNode, type FormulaNode, type PathNode, type RollupNode } from './expression';
 
 /**
  * The SQL of `node` for the row aliased `alias`; with `restrict`, paths and rollups only read related rows
@@ -41,8 +41,7 @@ export function liveRollupSql(node: RollupNode, alias: string): Fragment {
  * keeps a stored path current (`stored-paths.ts`), cast like `typedFormulaSql`.
  */
 export function livePathSql(node: PathNode, alias: string): Fragment {
-  const type = node.type === 'null' ? 'text' : node.type;
-  return sql`(${new SqlWriter(aliases(alias), undefined, false).write(node, alias)})::${raw(SQL_TYPES[type])}`;
+  return sql`(${new SqlWriter(aliases(alias), undefined, false).write(node, alias)})::${raw(sqlTypeOf(node.type))}`;
 }
 
 /**
@@ -56,8 +55,7 @@ function aliases(alias: string): () => string {
 
 /** The SQL of a computed field's value, cast to its type so every reader sees one type. */
 export function typedFormulaSql(node: FormulaNode, alias: string, restrict?: RowRestriction): Fragment {
-  const type = node.type === 'null' ? 'text' : node.type;
-  return sql`(${formulaSql(node, alias, restrict)})::${raw(SQL_TYPES[type])}`;
+  return sql`(${formulaSql(node, alias, restrict)})::${raw(sqlTypeOf(node.type))}`;
 }
 
 class SqlWriter {
@@ -75,7 +73,7 @@ class SqlWriter {
     switch (node.kind) {
       case 'literal':
         if (node.value === null) return node.type === 'null' ? raw('NULL') : raw(`NULL::${SQL_TYPES[node.type]}`);
-        return sql`${node.value}::${raw(SQL_TYPES[node.type === 'null' ? 'text' : node.type])}`;
+        return sql`${node.value}::${raw(sqlTypeOf(node.type))}`;
       case 'column':
         return node.uuid ? sql`${ident(alias, node.column)}::text` : ident(alias, node.column);
       case 'path':

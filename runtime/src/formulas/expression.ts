@@ -32,6 +32,11 @@ export const SQL_TYPES: Readonly<Record<ValueType, string>> = {
   datetime: 'timestamptz',
 };
 
+/** The SQL type a value of `type` is cast to: a value that is only `null` is text. */
+export function sqlTypeOf(type: ExpressionType): string {
+  return SQL_TYPES[type === 'null' ? 'text' : type];
+}
+
 /** One many-to-one step: from the current row, through its column `foreignKey`, to a row of `table`. */
 export interface Hop {
   /** The object reached (`user` for owner, createdBy and relations to users). */

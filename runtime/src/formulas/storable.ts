@@ -2,10 +2,10 @@
  * Which computed values are stored in a column of their row, and the column's name (`stored-rollups.ts` and
  * `stored-paths.ts` keep them; the analysis marks them on the node, so every reader of a formula tree knows).
  */
-import { createHash } from 'node:crypto';
 import type { ConditionNode } from '../conditions/nodes';
 import type { FieldDef } from '../model/model';
 import { walk, type FormulaNode, type PathNode } from './expression';
+import { hash } from './stored-columns';
 
 /** The column that keeps a rollup's amount (or its currency code). */
 export function storedRollupColumn(field: FieldDef, part: 'amount' | 'code'): string {
@@ -65,7 +65,7 @@ function isStorablePath(node: PathNode): boolean {
 function storedPathColumn(node: PathNode): string {
   const [hop] = node.hops;
   const what = JSON.stringify({ table: hop!.table, foreignKey: hop!.foreignKey, node: node.node });
-  return `_path_${createHash('sha256').update(what).digest('hex').slice(0, 24)}`;
+  return `_path_${hash(what).slice(0, 24)}`;
 }
 
 function plainCondition(node: ConditionNode): boolean {

@@ -24,8 +24,8 @@ import type { Db } from '../db/db';
 import type { ComputedFields } from './analyze';
 import type { Model, ObjectDef } from '../model/model';
 import { ident, inlineSql, join, raw, sql, type Fragment } from '../sql/sql';
-import { formulaSql, livePathSql } from './compile-sql';
-import { SQL_TYPES, type FormulaNode, type Hop, type PathNode } from './expression';
+import { formulaSql, livePathSql, typedFormulaSql } from './compile-sql';
+import { sqlTypeOf, type FormulaNode, type PathNode } from './expression';
 import {
   dropUnwantedFunctions,
   hash,
@@ -39,7 +39,6 @@ import {
 /** One stored path: its column, and which rows an update of the related table touches. */
 export interface StoredPath {
   readonly column: StoredColumn;
-  readonly hop: Hop;
   /** The related table, whose statement-level trigger recomputes the column on the rows it touches. */
   readonly feedTable: string;
   /** The ids of the rows pointing at the related records an UPDATE changed (their value, or their deletion). */
@@ -79,7 +78,7 @@ export function storedPathPlan(
     const table = ident(model.schema, parent.table);
     for (const [column, node] of own) {
       const hop = node.hops[0]!;
-      const sqlType = SQL_TYPES[node.type === 'null' ? 'text' : node.type];
+      const sqlType = sqlTypeOf(node.type);
       const recompute = inlineSql(livePathSql(node, 't0'));
       const share = (alias: 'n' | 'o') =>
         join([
@@ -97,7 +96,6 @@ export function storedPathPlan(
           signature: hash(JSON.stringify({ sqlType, recompute })),
           indexed: false,
         },
-        hop,
         feedTable: hop.table,
         touchedOnUpdate: sql`SELECT "p"."id" FROM ${ident(NEW_ROWS)} AS "n" JOIN ${ident(OLD_ROWS)} AS "o" ON "o"."id" = "n"."id"
           JOIN ${table} AS "p" ON "p".${ident(hop.foreignKey)} = "n"."id"
@@ -125,9 +123,7 @@ function rowTrigger(parent: ObjectDef, paths: readonly PathNode[]): PathRowTrigg
   const reads = [...byKey].map(([foreignKey, group]) => {
     const hop = group[0]!.hops[0]!;
     const key = inlineSql(sql`NEW.${ident(foreignKey)}`);
-    const values = group.map((p) =>
-      inlineSql(sql`(${formulaSql(p.node, 's')})::${raw(SQL_TYPES[p.type === 'null' ? 'text' : p.type])}`),
-    );
+    const values = group.map((p) => inlineSql(typedFormulaSql(p.node, 's')));
     const targets = group.map((p) => inlineSql(sql`NEW.${ident(p.stored!)}`));
     const where = [
       sql`"s"."id" = ${raw(key)}`,

@@ -48,8 +48,6 @@ import {
 } from './stored-columns';
 import { storedPathPlan, syncPathRowTriggers, type PathRowTrigger } from './stored-paths';
 
-export type { StoredColumn } from './stored-columns';
-
 const PREFIX = '_rollup_';
 const IDS = '_rollup_ids';
 

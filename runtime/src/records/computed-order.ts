@@ -1,6 +1,6 @@
 import { computedAnalysis, computedColumnNames } from '../formulas/computed-fields';
 import { typedFormulaSql } from '../formulas/compile-sql';
-import { SQL_TYPES } from '../formulas/expression';
+import { sqlTypeOf } from '../formulas/expression';
 import type { ObjectDef } from '../model/model';
 import { rowRestriction } from './authorize';
 import type { RecordContext } from './context';
@@ -17,10 +17,9 @@ export function computedSortKeys(ctx: RecordContext, object: ObjectDef): Compute
     const analysis = computedAnalysis(ctx.model, ctx.types, object.name, field.name);
     // The field's value type (fieldValueType) is its result type's.
     if (!analysis || !ctx.types.get(analysis.type).sortable) return undefined;
-    const type = analysis.value.type === 'null' ? 'text' : analysis.value.type;
     return {
       column: computedColumnNames(field)[0],
-      sqlType: SQL_TYPES[type],
+      sqlType: sqlTypeOf(analysis.value.type),
       expression: (alias) => typedFormulaSql(analysis.value, alias, restrict),
     };
   };
