@@ -45,6 +45,14 @@ export interface Page {
 }
 
 /**
+ * The computed fields a page computes: those asked for and those it is sorted by (their values order it); all
+ * of them (undefined) when `computed` is not given.
+ */
+export function computedToRead(options: Pick<FindManyOptions, 'computed' | 'orderBy'>): Set<string> | undefined {
+  return options.computed && new Set([...options.computed, ...(options.orderBy ?? []).map((o) => o.field)]);
+}
+
+/**
  * A page of records: filter, search, order, keyset cursor, and optionally the total count. One query for
  * the page (LIMIT first + 1 tells whether there is a next page) and one for the count when asked.
  *
@@ -63,8 +71,7 @@ export async function findMany(ctx: RecordContext, objectName: string, options: 
   const where = whereClause(ctx, object, options);
   const pageWhere = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), ALIAS)] : where;
   const from = sql`${ident(ctx.model.schema, object.table)} AS ${raw(ALIAS)}`;
-  const computed = options.computed && new Set([...options.computed, ...(options.orderBy ?? []).map((o) => o.field)]);
-  const query = sql`SELECT ${recordSelectList(ctx, object, ALIAS, computed)} FROM ${from}
+  const query = sql`SELECT ${recordSelectList(ctx, object, ALIAS, computedToRead(options))} FROM ${from}
     WHERE ${join(pageWhere, ' AND ')} ORDER BY ${orderByClause(keys, ALIAS)} LIMIT ${first + 1}`;
   const [{ rows }, totalCount] = await Promise.all([
     runRead<Record<string, unknown>>(ctx, query),

@@ -11,7 +11,15 @@ import { actionScope, requireReadableField, secureCondition, visibleRecord } fro
 import { StratumError } from '../errors';
 import { requireObject, type RecordContext, type RecordData } from './context';
 import { afterCursor, decodeCursor, orderByClause } from './cursor';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseFilter, toPage, type FindManyOptions, type Page } from './find';
+import {
+  computedToRead,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  parseFilter,
+  toPage,
+  type FindManyOptions,
+  type Page,
+} from './find';
 import { resolveOrder } from './order';
 
 /**
@@ -72,12 +80,10 @@ export async function loadRelated(
     );
   const page = options.after ? [...where, afterCursor(keys, decodeCursor(keys, options.after), 't0')] : where;
   const parents = [...new Set(parentIds)];
-  // As in findMany: only the computed fields asked for, and those the page is sorted by.
-  const computed = options.computed && new Set([...options.computed, ...(options.orderBy ?? []).map((o) => o.field)]);
   const { rows } = await runRead<Record<string, unknown>>(
     ctx,
     sql`SELECT p.id AS "_parent", r.* FROM unnest(${parents}::uuid[]) AS p(id) CROSS JOIN LATERAL (
-      SELECT ${recordSelectList(ctx, target, 't0', computed)} FROM ${from} WHERE ${join(page, ' AND ')}
+      SELECT ${recordSelectList(ctx, target, 't0', computedToRead(options))} FROM ${from} WHERE ${join(page, ' AND ')}
       ORDER BY ${orderByClause(keys, 't0')} LIMIT ${first + 1}) AS r`,
   );
   const counts = options.totalCount ? await countRelated(ctx, from, where, parents) : undefined;
