@@ -7,7 +7,7 @@ import type { RecordContext } from '../../runtime/src/records/context';
 import { findMany, findOne } from '../../runtime/src/records/find';
 import { deleteRecord, destroyRecord, restoreRecord } from '../../runtime/src/records/lifecycle';
 import { createMany, createRecord, updateRecord } from '../../runtime/src/records/write';
-import { types, workspaceWith } from '../support/workspace';
+import { columnsStartingWith, types, workspaceWith } from '../support/workspace';
 
 /**
  * Stored paths (runtime/src/formulas/stored-paths.ts): a formula's one-hop path to a value of the related
@@ -71,14 +71,7 @@ describe('stored paths', () => {
     await db.close();
   });
 
-  async function pathColumns(table: string): Promise<string[]> {
-    const { rows } = await db.query<{ name: string }>(
-      `SELECT column_name AS name FROM information_schema.columns
-        WHERE table_schema = $1 AND table_name = $2 AND column_name LIKE '\\_path\\_%' ORDER BY 1`,
-      [schema, table],
-    );
-    return rows.map((r) => r.name);
-  }
+  const pathColumns = (table: string) => columnsStartingWith(db, schema, table, '_path_');
 
   /** Deals whose stored path columns differ from the lookup done now. */
   async function staleDeals(): Promise<string[]> {

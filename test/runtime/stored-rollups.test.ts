@@ -7,7 +7,7 @@ import type { RecordContext } from '../../runtime/src/records/context';
 import { findMany, findOne } from '../../runtime/src/records/find';
 import { deleteRecord, destroyRecord, restoreRecord } from '../../runtime/src/records/lifecycle';
 import { createMany, createRecord, updateRecord } from '../../runtime/src/records/write';
-import { types, workspaceWith } from '../support/workspace';
+import { columnsStartingWith, types, workspaceWith } from '../support/workspace';
 
 /**
  * Stored rollups (runtime/src/formulas/stored-rollups.ts): rollups that read only the related rows' own
@@ -73,14 +73,7 @@ describe('stored rollups', () => {
   });
 
   /** The stored columns of a table. */
-  async function storedColumns(table: string): Promise<string[]> {
-    const { rows } = await db.query<{ name: string }>(
-      `SELECT column_name AS name FROM information_schema.columns
-        WHERE table_schema = $1 AND table_name = $2 AND column_name LIKE '\\_rollup\\_%' ORDER BY 1`,
-      [schema, table],
-    );
-    return rows.map((r) => r.name);
-  }
+  const storedColumns = (table: string) => columnsStartingWith(db, schema, table, '_rollup_');
 
   /** A company's values as the record service reads them (from the stored columns). */
   async function read(companyId: string): Promise<Values> {

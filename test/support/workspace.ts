@@ -34,3 +34,13 @@ export async function workspaceWith(
     }),
   };
 }
+
+/** The columns of a workspace table whose names start with `prefix` (`_rollup_`, `_path_`), sorted. */
+export async function columnsStartingWith(db: Db, schema: string, table: string, prefix: string): Promise<string[]> {
+  const { rows } = await db.query<{ name: string }>(
+    `SELECT column_name AS name FROM information_schema.columns
+      WHERE table_schema = $1 AND table_name = $2 AND starts_with(column_name, $3) ORDER BY 1`,
+    [schema, table, prefix],
+  );
+  return rows.map((r) => r.name);
+}
