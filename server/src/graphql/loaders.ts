@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import {
+  isComputedField,
   loadByIds,
   loadRelated,
   type FindManyOptions,
@@ -34,7 +35,11 @@ export class Loaders {
    * company's formulas computes none.
    */
   record(object: string, computed?: Iterable<string>): DataLoader<string, RecordData | null> {
-    const names = computed && [...computed].sort();
+    // Keyed by the computed fields only: selections that differ in stored fields share one loader and query.
+    const fields = this.#ctx.model.objects.find((o) => o.name === object)?.fields ?? [];
+    const names =
+      computed &&
+      [...computed].filter((name) => fields.some((f) => f.name === name && isComputedField(this.#ctx.types, f))).sort();
     const key = `${object}:${names ? names.join(',') : '*'}`;
     let loader = this.#records.get(key);
     if (!loader) {
