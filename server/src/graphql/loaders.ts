@@ -3,6 +3,8 @@ import {
   isComputedField,
   loadByIds,
   loadRelated,
+  relationSettings,
+  type FieldDef,
   type FindManyOptions,
   type Page,
   type RecordContext,
@@ -35,11 +37,7 @@ export class Loaders {
    * company's formulas computes none.
    */
   record(object: string, computed?: Iterable<string>): DataLoader<string, RecordData | null> {
-    // Keyed by the computed fields only: selections that differ in stored fields share one loader and query.
-    const fields = this.#ctx.model.objects.find((o) => o.name === object)?.fields ?? [];
-    const names =
-      computed &&
-      [...computed].filter((name) => fields.some((f) => f.name === name && isComputedField(this.#ctx.types, f))).sort();
+    const names = computed && this.#computedAmong(object, computed);
     const key = `${object}:${names ? names.join(',') : '*'}`;
     let loader = this.#records.get(key);
     if (!loader) {
@@ -52,8 +50,20 @@ export class Loaders {
     return loader;
   }
 
-  /** Pages of a to-many relation for many parents, one loader per distinct set of arguments. */
-  related(object: string, field: string, args: Omit<FindManyOptions, 'search' | 'deleted'>): DataLoader<string, Page> {
+  /**
+   * Pages of a to-many relation for many parents, one loader per distinct set of arguments (`computed` counts
+   * by the computed fields it names, as for `record`).
+   */
+  related(
+    object: string,
+    field: string,
+    options: Omit<FindManyOptions, 'search' | 'deleted'>,
+  ): DataLoader<string, Page> {
+    const relation = this.#fieldsOf(object).find((f) => f.name === field);
+    const args =
+      options.computed && relation
+        ? { ...options, computed: this.#computedAmong(relationSettings(relation).target, options.computed) }
+        : options;
     const key = `${object}.${field}:${JSON.stringify(args)}`;
     let loader = this.#related.get(key);
     if (!loader) {
@@ -64,6 +74,21 @@ export class Loaders {
       this.#related.set(key, loader);
     }
     return loader;
+  }
+
+  /**
+   * The computed fields of `object` among `selected`, sorted: the only names that change what a read computes,
+   * so selections that differ in stored fields share one loader and one query.
+   */
+  #computedAmong(object: string, selected: Iterable<string>): string[] {
+    const fields = this.#fieldsOf(object);
+    return [...selected]
+      .filter((name) => fields.some((f) => f.name === name && isComputedField(this.#ctx.types, f)))
+      .sort();
+  }
+
+  #fieldsOf(object: string): readonly FieldDef[] {
+    return this.#ctx.model.objects.find((o) => o.name === object)?.fields ?? [];
   }
 
   users(): DataLoader<string, UserRow | null> {

@@ -39,8 +39,7 @@ export function relationResolvers(object: ObjectDef) {
             first: args.first ?? undefined,
             after: args.after ?? undefined,
             totalCount: selects(info, 'totalCount'),
-            // Sorted: the loader is shared by the arguments' JSON.
-            computed: [...fieldsSelected(info, ['edges', 'node'])].sort(),
+            computed: fieldsSelected(info, ['edges', 'node']),
           })
           .load(record.id);
         return toConnection(page);
