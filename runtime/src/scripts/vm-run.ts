@@ -1,17 +1,18 @@
 /**
- * One run inside QuickJS, on the worker thread: a fresh runtime and context with the run's limits, the
- * prelude, the user's code, pending jobs until its promise settles, and the result serialized with
- * JSON.stringify inside the VM. Only the WebAssembly module outlives a run.
+ * One run inside QuickJS, on the worker thread: a fresh runtime and context (prepared ahead of the run,
+ * prepared-context.ts) given the run's limits, the prelude called with its input, the user's code, pending
+ * jobs until its promise settles, and the result serialized with JSON.stringify inside the VM. Only the
+ * WebAssembly module outlives a run.
  *
  * Two flags end a run whatever the script does: `timedOut` (the deadline passed) and `fatal` (a budget
  * was exceeded). The interrupt handler returns true as soon as either is set, and QuickJS's interruption
  * cannot be caught; a script that catches the error a host call threw and returns quickly still fails,
  * because the flags are checked before any result is reported.
  */
-import { Scope, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
+import { Scope, type QuickJSContext, type QuickJSHandle } from 'quickjs-emscripten';
 import { failureMessages } from './messages';
 import type { ScriptFailure } from './outcome';
-import { PRELUDE, PRELUDE_FILE } from './prelude';
+import type { PreparedContext } from './prepared-context';
 import type { HostMethod, ReplyBody, RunMessage, RunResult } from './protocol';
 import { SCRIPT_FILE, wrapScript } from './source';
 import { classifyError, readEngineError, type ErrorInfo } from './vm-errors';
@@ -38,10 +39,14 @@ const HEADROOM_BYTES = 1024 * 1024;
 
 const METHODS: readonly string[] = ['find', 'create', 'update'] satisfies HostMethod[];
 
-export function runInQuickJS(module: QuickJSWASMModule, job: RunMessage, bridge: RunBridge): RunReport {
-  const run = new VmRun(module, job, bridge);
+/** Runs `job` in `prepared`, which it consumes: the context is disposed when the run ends. */
+export function runInQuickJS(prepared: PreparedContext, job: RunMessage, bridge: RunBridge): RunReport {
+  const run = new VmRun(job, bridge);
   try {
-    const result = Scope.withScope((scope) => run.execute(scope));
+    const result = Scope.withScope((scope) => {
+      scope.manage(prepared.scope);
+      return run.execute(scope, prepared);
+    });
     return { result, droppedLogs: run.droppedLogs, recycle: false };
   } catch (error) {
     return { result: { ok: false, error: run.internalFailure(error) }, droppedLogs: run.droppedLogs, recycle: true };
@@ -49,7 +54,6 @@ export function runInQuickJS(module: QuickJSWASMModule, job: RunMessage, bridge:
 }
 
 class VmRun {
-  readonly #module: QuickJSWASMModule;
   readonly #job: RunMessage;
   readonly #bridge: RunBridge;
   readonly #deadline: number;
@@ -59,25 +63,24 @@ class VmRun {
   #logged = 0;
   droppedLogs = 0;
 
-  constructor(module: QuickJSWASMModule, job: RunMessage, bridge: RunBridge) {
-    this.#module = module;
+  constructor(job: RunMessage, bridge: RunBridge) {
     this.#job = job;
     this.#bridge = bridge;
     this.#deadline = Date.now() + job.limits.timeoutMs;
   }
 
-  /** Everything is managed by `scope`, disposed in reverse: handles, then the context, then the runtime. */
-  execute(scope: Scope): RunResult {
+  /**
+   * Everything is managed by `scope`, disposed in reverse: the run's handles, then the prepared context's
+   * (its handles, the context, the runtime).
+   */
+  execute(scope: Scope, prepared: PreparedContext): RunResult {
     const { limits } = this.#job;
-    const runtime = scope.manage(this.#module.newRuntime());
+    const { runtime, ctx, hostLog, hostCall, prelude } = prepared;
     runtime.setMemoryLimit(limits.memoryBytes);
     runtime.setMaxStackSize(limits.stackBytes);
     runtime.setInterruptHandler(() => this.#shouldInterrupt());
-    const ctx = scope.manage(runtime.newContext());
+    prepared.serve({ log: (c, line) => this.#log(c, line), call: (c, method, args) => this.#call(c, method, args) });
 
-    const hostLog = scope.manage(ctx.newFunction('log', (line) => this.#log(ctx, line)));
-    const hostCall = scope.manage(ctx.newFunction('call', (method, args) => this.#call(ctx, method, args)));
-    const prelude = scope.manage(ctx.unwrapResult(ctx.evalCode(PRELUDE, PRELUDE_FILE, { type: 'global' })));
     const inputJson = scope.manage(ctx.newString(this.#job.inputJson));
     const lineLength = scope.manage(ctx.newNumber(this.#job.logLimits.lineLength));
     const made = ctx.callFunction(prelude, ctx.undefined, hostLog, hostCall, inputJson, lineLength);

@@ -1,6 +1,7 @@
 /**
  * Entry of a script worker thread. It loads the QuickJS WebAssembly module once (so runs start warm),
- * then executes one run per `run` message (vm-run.ts) and answers `done`.
+ * then executes one run per `run` message (vm-run.ts) and answers `done`. Between runs it prepares the
+ * next run's context (prepared-context.ts), so that cost is paid while the worker would otherwise wait.
  *
  * Why a thread at all: QuickJS checks its interrupt handler only every few thousand bytecode steps, and
  * some built-ins (`Array.prototype.join` over a huge sparse array, `String.prototype.repeat` in a loop)
@@ -13,6 +14,8 @@
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModule, newVariant, RELEASE_SYNC, type EmscriptenModuleLoaderOptions } from 'quickjs-emscripten';
 import type { HostMethod, HostReply, ReplyBody, RunMessage, WorkerData, WorkerMessage } from './protocol';
+import { failureMessages } from './messages';
+import { prepareContext, type PreparedContext } from './prepared-context';
 import { runInQuickJS } from './vm-run';
 
 if (!parentPort) throw new Error('worker.ts runs only as a worker thread');
@@ -56,14 +59,42 @@ const variant = newVariant(RELEASE_SYNC, {
 });
 
 void newQuickJSWASMModule(variant).then((module) => {
+  let next: PreparedContext | undefined;
+  /**
+   * Prepares the next context once the event loop is free, i.e. after `done` is posted. A failure here
+   * is left for the run itself: it prepares inline, where a failure is reported and recycles the worker.
+   */
+  const prepareNext = () =>
+    setImmediate(() => {
+      if (next) return;
+      try {
+        next = prepareContext(module);
+      } catch {
+        next = undefined;
+      }
+    });
+
   parent.on('message', (job: RunMessage) => {
     // Late replies of a previous run's calls may still sit on the port.
     while (receiveMessageOnPort(port) !== undefined);
-    const report = runInQuickJS(module, job, {
-      log: (line) => post({ type: 'log', runId: job.runId, line }),
-      call: (method, argsJson, deadline) => callMainThread(job.runId, method, argsJson, deadline),
-    });
+    const bridge = {
+      log: (line: string) => post({ type: 'log', runId: job.runId, line }),
+      call: (method: HostMethod, argsJson: string, deadline: number) =>
+        callMainThread(job.runId, method, argsJson, deadline),
+    };
+    let report;
+    try {
+      const prepared = next ?? prepareContext(module);
+      next = undefined;
+      report = runInQuickJS(prepared, job, bridge);
+    } catch (error) {
+      // Only preparing can throw here (runInQuickJS reports its own failures): the sandbox itself broke.
+      const message = failureMessages.crashed(error instanceof Error ? error.message : String(error));
+      report = { result: { ok: false, error: { kind: 'killed', message } }, droppedLogs: 0, recycle: true } as const;
+    }
     post({ type: 'done', runId: job.runId, ...report });
+    if (!report.recycle) prepareNext();
   });
+  prepareNext();
   post({ type: 'ready' });
 });
