@@ -206,7 +206,9 @@ async function main() {
   } finally {
     rmSync(upload, { force: true });
     server?.kill('SIGTERM');
-    await dropWorkspace(db, workspace);
+    // BENCH_KEEP=1 keeps the imported workspace, to look at its table and indexes afterwards.
+    if (process.env.BENCH_KEEP === '1') console.log(`kept workspace ${workspace}`);
+    else await dropWorkspace(db, workspace);
     await db.close();
   }
 }

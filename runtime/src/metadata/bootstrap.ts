@@ -1,4 +1,5 @@
 import type { Db } from '../db/db';
+import { USER_REFERENCE_FUNCTIONS } from './user-references';
 
 /** The schema holding metadata, users and revisions for every workspace. */
 export const META_SCHEMA = 'stratum';
@@ -101,6 +102,8 @@ const STEPS: readonly string[] = [
      "lastUsedAt" timestamptz,
      "revokedAt" timestamptz
    );`,
+  // Records' owner and createdBy are checked by these functions' triggers instead of foreign keys.
+  USER_REFERENCE_FUNCTIONS,
 ];
 
 /** Creates or upgrades the metadata schema. Safe to call at every start, from several processes at once. */

@@ -3,6 +3,7 @@ import { badInput, notFound } from '../errors';
 import type { Model } from '../model/model';
 import { WORKSPACE_NAME, workspaceSchema } from '../model/physical-names';
 import { bootstrapMetaSchema } from './bootstrap';
+import { userReferencesFromForeignKeys } from './user-references';
 import { deepFreeze } from '../util/deep-freeze';
 import { viewTables } from '../views/view-tables';
 
@@ -49,7 +50,8 @@ function workspaceTables(schema: string): string {
     CREATE UNIQUE INDEX IF NOT EXISTS _shares_user ON "${schema}"._shares (object, "recordId", "userId") WHERE "userId" IS NOT NULL;
     CREATE UNIQUE INDEX IF NOT EXISTS _shares_team ON "${schema}"._shares (object, "recordId", "teamId") WHERE "teamId" IS NOT NULL;
     ${workflowTables(schema)}
-    ${viewTables(schema)}`;
+    ${viewTables(schema)}
+    ${userReferencesFromForeignKeys(schema)}`;
 }
 
 /**

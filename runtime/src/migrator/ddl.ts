@@ -4,6 +4,7 @@ import { findObject, USER_OBJECT, type FieldDef, type Model, type ObjectDef } fr
 import { indexName, sequenceName, trashName } from '../model/physical-names';
 import { ident, join, raw, sql, type Fragment } from '../sql/sql';
 import { META_SCHEMA } from '../metadata/bootstrap';
+import { userReferenceTriggers } from '../metadata/user-references';
 import { isComputed } from '../formulas/computed-fields';
 import type { Change } from './plan';
 import { classifyRetype } from './retype';
@@ -37,7 +38,6 @@ export function changeDdl(change: Change, ctx: DdlContext): ChangeDdl {
   switch (change.kind) {
     case 'createObject': {
       const t = table(change.object);
-      const users = ident(META_SCHEMA, 'users');
       const k = change.object.key;
       return {
         statements: [
@@ -45,9 +45,11 @@ export function changeDdl(change: Change, ctx: DdlContext): ChangeDdl {
             "id" uuid PRIMARY KEY,
             "createdAt" timestamptz NOT NULL DEFAULT now(),
             "updatedAt" timestamptz NOT NULL DEFAULT now(),
-            "createdBy" uuid REFERENCES ${users} (id) ON DELETE SET NULL,
-            "owner" uuid REFERENCES ${users} (id) ON DELETE SET NULL,
+            "createdBy" uuid,
+            "owner" uuid,
             "deletedAt" timestamptz)`,
+          // Both refer to stratum.users, checked per statement rather than by foreign keys (user-references.ts).
+          ...userReferenceTriggers(t),
           sql`CREATE INDEX ${ident(`${k}_owner`)} ON ${t} ("owner")`,
           sql`CREATE INDEX ${ident(`${k}_created`)} ON ${t} ("createdAt")`,
           sql`CREATE INDEX ${ident(`${k}_updated`)} ON ${t} ("updatedAt")`,

@@ -18,6 +18,9 @@ export function recordWriteError(error: unknown, object: ObjectDef, path: string
     );
   }
   if (e.code === '23503') {
+    // owner and createdBy are checked by triggers that name the column (metadata/user-references.ts).
+    if (e.constraint === 'owner' || e.constraint === 'createdBy')
+      return badInput({ path: `${path}.${e.constraint}`, message: 'must be the id of an existing user' });
     if (field) return badInput({ path: `${path}.${field.name}`, message: 'refers to a record that does not exist' });
     return conflict(`This ${object.name} is still referenced by other records`, undefined, {
       constraint: e.constraint,
