@@ -299,6 +299,8 @@ async function main(): Promise<void> {
     const fling = await measuredScroll(page, session, 'fling');
     if (profiler) await printProfile(profiler, 'CPU profile of the measured scroll');
     figures.push(...scrollFigures('fling top→bottom→top: ', fling.result), ...cpuFigures('fling: ', fling.cpu));
+    // BENCH_SCREENSHOT=<file.png>: how the list looks after the scrolls, to check that what is measured is the list.
+    if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_SCREENSHOT });
     figures.push({
       metric: 'machine: cores, load average (1 min) after',
       value: `${cpus().length}, ${loadavg()[0]!.toFixed(1)}`,

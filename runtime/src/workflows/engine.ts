@@ -261,7 +261,10 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
 
   async function workspaceList(): Promise<string[]> {
     if (options.workspaces) return [...options.workspaces];
-    const { rows } = await db.query<{ name: string }>('SELECT name FROM stratum.workspaces ORDER BY name');
+    // A workspace whose schema was dropped by hand (tests and benches drop theirs) has nothing to run.
+    const { rows } = await db.query<{ name: string }>(
+      'SELECT name FROM stratum.workspaces WHERE to_regnamespace(quote_ident(schema)) IS NOT NULL ORDER BY name',
+    );
     return rows.map((r) => r.name);
   }
 
