@@ -1,8 +1,9 @@
 /**
  * "A list of 10,000 loaded records scrolls at 60 fps": a list page (`/o/benchItem`, 8 columns) in a real
  * chromium (playwright-core, Debian's /usr/bin/chromium, headless as the browser tests run it) after all
- * 10,000 records are loaded into it by scrolling to the bottom page after page; then ~5 s of a steady
- * scroll and ~5 s of a fling through the whole list, moving `scrollTop` once per animation frame, while the
+ * 10,000 records are loaded into it by scrolling to the bottom page after page; then ~5 s each of a steady
+ * scroll (100 rows a second), a fast one (600 rows a second) and a fling through the whole list and back
+ * (4,000 rows a second, as fast as dragging the scrollbar: the worst case), moving `scrollTop` once per animation frame, while the
  * page records every frame's time (requestAnimationFrame) and long tasks (PerformanceObserver). Prints the
  * figures and writes bench/results/studio-scroll.json; asserts nothing.
  *
@@ -22,6 +23,8 @@ const SCROLL_MS = Number(process.env.BENCH_SCROLL_MS ?? 5_000);
 const BATCH = 1_000;
 /** The steady scroll's speed: about a hundred 40 px rows a second. */
 const SPEED = Number(process.env.BENCH_SCROLL_SPEED ?? 4_000);
+/** The fast scroll's speed: a hard trackpad flick, ten rows a frame (600 a second). */
+const FAST_SPEED = Number(process.env.BENCH_FAST_SCROLL_SPEED ?? 24_000);
 
 /** One object with eight fields of the common kinds, so every cell type the list draws is in the rows. */
 const MANIFEST = {
@@ -106,13 +109,13 @@ interface ScrollResult {
 }
 
 /**
- * A scroll for SCROLL_MS, moving `scrollTop` once per animation frame: `steady` by SPEED / 60 px a frame
- * down from the top (SPEED px/s at 60 fps: a brisk wheel scroll, a row or two a frame, however slowly the
- * machine draws), `fling` along a triangle wave in time from the top to the bottom and back (each frame
+ * A scroll for SCROLL_MS, moving `scrollTop` once per animation frame: `steady` by `speed` / 60 px a frame
+ * down from the top (SPEED px/s at 60 fps: a brisk wheel scroll, a row or two a frame; FAST_SPEED: a hard
+ * flick, ten rows a frame; however slowly the machine draws), `fling` along a triangle wave in time from the top to the bottom and back (each frame
  * lands on rows never drawn before: the worst case). Runs in the page (a string: the bench compiles
  * without the DOM's types).
  */
-async function scrollThrough(page: Page, mode: 'steady' | 'fling'): Promise<ScrollResult> {
+async function scrollThrough(page: Page, mode: 'steady' | 'fling', speed = SPEED): Promise<ScrollResult> {
   return (await page.evaluate(`new Promise((resolve) => {
     const el = document.querySelector('[data-testid=list-scroller]');
     const durationMs = ${SCROLL_MS};
@@ -152,7 +155,7 @@ async function scrollThrough(page: Page, mode: 'steady' | 'fling'): Promise<Scro
         resolve({ frames, longTasks, domRows: rowsNow(), maxDomRows, rowsAdded });
         return;
       }
-      el.scrollTop = fling ? range * (t < 0.5 ? t * 2 : 2 - t * 2) : Math.min(range, frames.length * ${SPEED / 60});
+      el.scrollTop = fling ? range * (t < 0.5 ? t * 2 : 2 - t * 2) : Math.min(range, frames.length * ${speed / 60});
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -170,9 +173,9 @@ async function rendererMetrics(session: CdpSession): Promise<Record<string, numb
  * `ProcessTime` the whole renderer's, so their figures per frame hold however busy the machine is (the
  * wall-clock frame times do not: on a loaded machine the page waits for a core).
  */
-async function measuredScroll(page: Page, session: CdpSession, mode: 'steady' | 'fling') {
+async function measuredScroll(page: Page, session: CdpSession, mode: 'steady' | 'fling', speed = SPEED) {
   const before = await rendererMetrics(session);
-  const result = await scrollThrough(page, mode);
+  const result = await scrollThrough(page, mode, speed);
   const after = await rendererMetrics(session);
   const perFrame = (name: string) => ((after[name]! - before[name]!) * 1000) / Math.max(1, result.frames.length);
   return {
@@ -294,6 +297,11 @@ async function main(): Promise<void> {
     figures.push(
       ...scrollFigures(`steady ${Math.round(SPEED / 60)} px a frame: `, steady.result),
       ...cpuFigures('steady: ', steady.cpu),
+    );
+    const fast = await measuredScroll(page, session, 'steady', FAST_SPEED);
+    figures.push(
+      ...scrollFigures(`fast ${Math.round(FAST_SPEED / 60)} px a frame: `, fast.result),
+      ...cpuFigures('fast: ', fast.cpu),
     );
     profiler = profiled === 'fling' ? await startProfile(page) : null;
     const fling = await measuredScroll(page, session, 'fling');

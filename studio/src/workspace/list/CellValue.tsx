@@ -1,4 +1,4 @@
-import { Anchor, Badge, type MantineTheme } from '@mantine/core';
+import { Anchor, type MantineTheme } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { CSSProperties, JSX } from 'react';
 import { Link } from 'react-router';
@@ -44,15 +44,14 @@ export function badgeVarsOf(theme: MantineTheme): (color: string | null) => CSSP
   };
 }
 
-/** A select's option as a light badge: Mantine's badge classes on plain elements (no component per cell). */
+/**
+ * A select's option as a light badge: one element drawn by `.badge` (RecordTable.module.css) as Mantine's
+ * `<Badge variant="light">` looks, in the option's colour.
+ */
 function OptionBadge({ look, value, ctx }: { look: OptionLook | undefined; value: string; ctx: CellContext }) {
   return (
-    <span
-      className={`${Badge.classes.root} ${classes.badge}`}
-      data-variant="light"
-      style={ctx.badgeVars(look?.color ?? null)}
-    >
-      <span className={Badge.classes.label}>{look?.label ?? value}</span>
+    <span className={classes.badge} style={ctx.badgeVars(look?.color ?? null)}>
+      {look?.label ?? value}
     </span>
   );
 }
@@ -108,12 +107,9 @@ export function CellValue({
       const max = (field.settings as { max?: number } | null)?.max ?? 5;
       const n = Number(value);
       const label = t('list.rating', { value: n, max });
-      return (
-        <span className={classes.rating} aria-label={label} title={label}>
-          {'★'.repeat(n)}
-          <span className={classes.ratingRest}>{'★'.repeat(Math.max(0, max - n))}</span>
-        </span>
-      );
+      // One element: the stars are a mask over two colours (RecordTable.module.css), no text to lay out.
+      const stars = { '--rating-max': max, '--rating-value': Math.max(0, Math.min(max, n)) } as CSSProperties;
+      return <span className={classes.rating} role="img" aria-label={label} title={label} style={stars} />;
     }
     case 'percent':
       return <>{formatPercent(Number(value), language)}</>;
