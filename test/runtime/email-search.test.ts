@@ -1,5 +1,3 @@
-import type { Db } from '../../runtime/src/db/db';
-import { loadModel } from '../../runtime/src/metadata/workspace';
 import type { RecordContext } from '../../runtime/src/records/context';
 import { findMany } from '../../runtime/src/records/find';
 import { createMany } from '../../runtime/src/records/write';
@@ -24,24 +22,18 @@ const manifest = {
 };
 
 describe('e-mail search', () => {
-  let db: Db;
+  let dispose: () => Promise<void>;
   let ctx: () => Promise<RecordContext>;
-  let schema: string;
 
   beforeAll(async () => {
-    let workspace: string;
-    ({ db, workspace, ctx } = await workspaceWith(manifest));
-    schema = (await loadModel(db, workspace)).schema;
+    ({ ctx, dispose } = await workspaceWith(manifest));
     await createMany(await ctx(), 'contact', [
       { name: 'Nino Beridze', email: 'nino.beridze@example.ge' },
       { name: "Sean O'Brien", email: "sean.o'brien@example.ie" },
       { name: 'Aibek', email: 'aibek@mail.kz' },
     ]);
   });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.close();
-  });
+  afterAll(() => dispose());
 
   const names = async (search: string) =>
     (await findMany(await ctx(), 'contact', { search, first: 50 })).records.map((r) => r.name).sort();

@@ -1,5 +1,5 @@
 import type { Db } from '../../runtime/src/db/db';
-import { ensureWorkspace, loadModel } from '../../runtime/src/metadata/workspace';
+import { ensureWorkspace } from '../../runtime/src/metadata/workspace';
 import { createRecord } from '../../runtime/src/records/write';
 import { workspaceWith } from '../support/workspace';
 
@@ -9,21 +9,18 @@ import { workspaceWith } from '../support/workspace';
  */
 describe('outbox columns', () => {
   let db: Db;
+  let dispose: () => Promise<void>;
   let workspace: string;
   let schema: string;
 
   beforeAll(async () => {
     let ctx;
-    ({ db, workspace, ctx } = await workspaceWith({
+    ({ db, workspace, schema, ctx, dispose } = await workspaceWith({
       objects: [{ name: 'lead', pluralName: 'leads', fields: [{ name: 'title', type: 'text' }] }],
     }));
-    schema = (await loadModel(db, workspace)).schema;
     await createRecord(await ctx(), 'lead', { title: 'Before' });
   });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.close();
-  });
+  afterAll(() => dispose());
 
   const types = async () =>
     (

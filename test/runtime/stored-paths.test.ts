@@ -57,19 +57,16 @@ type Values = Record<string, unknown>;
 
 describe('stored paths', () => {
   let db: Db;
+  let dispose: () => Promise<void>;
   let workspace: string;
   let userId: string;
   let ctx: () => Promise<RecordContext>;
   let schema: string;
 
   beforeAll(async () => {
-    ({ db, workspace, ctx, userId } = await workspaceWith(manifest));
-    schema = (await loadModel(db, workspace)).schema;
+    ({ db, workspace, schema, ctx, userId, dispose } = await workspaceWith(manifest));
   });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.close();
-  });
+  afterAll(() => dispose());
 
   const pathColumns = (table: string) => columnsStartingWith(db, schema, table, '_path_');
 

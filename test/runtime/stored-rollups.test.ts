@@ -59,18 +59,15 @@ type Values = Record<string, unknown>;
 
 describe('stored rollups', () => {
   let db: Db;
+  let dispose: () => Promise<void>;
   let workspace: string;
   let ctx: () => Promise<RecordContext>;
   let schema: string;
 
   beforeAll(async () => {
-    ({ db, workspace, ctx } = await workspaceWith(manifest));
-    schema = (await loadModel(db, workspace)).schema;
+    ({ db, workspace, schema, ctx, dispose } = await workspaceWith(manifest));
   });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.close();
-  });
+  afterAll(() => dispose());
 
   /** The stored columns of a table. */
   const storedColumns = (table: string) => columnsStartingWith(db, schema, table, '_rollup_');

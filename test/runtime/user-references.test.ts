@@ -1,5 +1,5 @@
 import type { Db } from '../../runtime/src/db/db';
-import { ensureWorkspace, loadModel } from '../../runtime/src/metadata/workspace';
+import { ensureWorkspace } from '../../runtime/src/metadata/workspace';
 import { createMany, createRecord, updateRecord } from '../../runtime/src/records/write';
 import { workspaceWith } from '../support/workspace';
 
@@ -10,21 +10,18 @@ import { workspaceWith } from '../support/workspace';
  */
 describe('user references of records', () => {
   let db: Db;
+  let dispose: () => Promise<void>;
   let workspace: string;
   let schema: string;
   let ctx: Awaited<ReturnType<typeof workspaceWith>>['ctx'];
   const nobody = '00000000-0000-4000-8000-000000000000';
 
   beforeAll(async () => {
-    ({ db, workspace, ctx } = await workspaceWith({
+    ({ db, workspace, schema, ctx, dispose } = await workspaceWith({
       objects: [{ name: 'lead', pluralName: 'leads', fields: [{ name: 'title', type: 'text' }] }],
     }));
-    schema = (await loadModel(db, workspace)).schema;
   });
-  afterAll(async () => {
-    await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await db.close();
-  });
+  afterAll(() => dispose());
 
   const newUser = async (name: string) =>
     (

@@ -7,11 +7,21 @@ import { openTestDatabase, uniqueName } from './database';
 
 export const types = createFieldTypeRegistry();
 
-/** A fresh workspace (its own schema) on the test database, with a manifest applied. */
+/**
+ * A fresh workspace (its own schema) on the test database, with a manifest applied. `dispose` drops it (its
+ * schema and its row, so a workflow engine never looks for it again) and closes the database if this opened it.
+ */
 export async function workspaceWith(
   manifest: unknown,
   db?: Db,
-): Promise<{ db: Db; workspace: string; ctx: () => Promise<RecordContext>; userId: string }> {
+): Promise<{
+  db: Db;
+  workspace: string;
+  schema: string;
+  ctx: () => Promise<RecordContext>;
+  userId: string;
+  dispose: () => Promise<void>;
+}> {
   const database = db ?? (await openTestDatabase());
   const workspace = uniqueName('t');
   await ensureWorkspace(database, workspace);
@@ -22,10 +32,17 @@ export async function workspaceWith(
       [`${workspace}@example.com`],
     )
   ).rows[0]!.id;
+  const { schema } = await loadModel(database, workspace);
   return {
     db: database,
     workspace,
+    schema,
     userId,
+    dispose: async () => {
+      await database.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await database.query('DELETE FROM stratum.workspaces WHERE name = $1', [workspace]);
+      if (!db) await database.close();
+    },
     ctx: async () => ({
       db: database,
       model: await loadModel(database, workspace),
