@@ -3,7 +3,7 @@ import { memberAccess } from '../access/member-access';
 import type { Db } from '../db/db';
 import { badInput, notFound } from '../errors';
 import type { FieldTypeRegistry } from '../fields/registry';
-import { currentRevision, loadModel } from '../metadata/workspace';
+import { currentRevision, listWorkspaces, loadModel } from '../metadata/workspace';
 import type { Model } from '../model/model';
 import { findOne } from '../records/find';
 import type { ScriptRunner } from '../scripts';
@@ -260,12 +260,7 @@ export async function startWorkflowEngine(options: WorkflowEngineOptions): Promi
   };
 
   async function workspaceList(): Promise<string[]> {
-    if (options.workspaces) return [...options.workspaces];
-    // A workspace whose schema was dropped by hand (tests and benches drop theirs) has nothing to run.
-    const { rows } = await db.query<{ name: string }>(
-      'SELECT name FROM stratum.workspaces WHERE to_regnamespace(quote_ident(schema)) IS NOT NULL ORDER BY name',
-    );
-    return rows.map((r) => r.name);
+    return options.workspaces ? [...options.workspaces] : listWorkspaces(db);
   }
 
   let workspaces = await workspaceList();
