@@ -3,9 +3,9 @@
  * chromium (playwright-core, Debian's /usr/bin/chromium, headless as the browser tests run it) after all
  * 10,000 records are loaded into it by scrolling to the bottom page after page; then ~5 s each of a steady
  * scroll (100 rows a second), a fast one (600 rows a second) and a fling through the whole list and back
- * (4,000 rows a second, as fast as dragging the scrollbar: the worst case), moving `scrollTop` once per animation frame, while the
- * page records every frame's time (requestAnimationFrame) and long tasks (PerformanceObserver). Prints the
- * figures and writes bench/results/studio-scroll.json; asserts nothing.
+ * (4,000 rows a second, as fast as dragging the scrollbar: the worst case), moving `scrollTop` once per
+ * animation frame, while the page records every frame's time (requestAnimationFrame) and long tasks
+ * (PerformanceObserver). Prints the figures and writes bench/results/studio-scroll.json; asserts nothing.
  *
  *   npx tsc -b && (cd studio && npx vite build)   # or STRATUM_STUDIO_DIR=<a build of one's own>
  *   npm run -w bench studio-scroll
@@ -111,9 +111,9 @@ interface ScrollResult {
 /**
  * A scroll for SCROLL_MS, moving `scrollTop` once per animation frame: `steady` by `speed` / 60 px a frame
  * down from the top (SPEED px/s at 60 fps: a brisk wheel scroll, a row or two a frame; FAST_SPEED: a hard
- * flick, ten rows a frame; however slowly the machine draws), `fling` along a triangle wave in time from the top to the bottom and back (each frame
- * lands on rows never drawn before: the worst case). Runs in the page (a string: the bench compiles
- * without the DOM's types).
+ * flick, ten rows a frame; however slowly the machine draws), `fling` along a triangle wave in time from
+ * the top to the bottom and back (each frame lands on rows never drawn before: the worst case). Runs in
+ * the page (a string: the bench compiles without the DOM's types).
  */
 async function scrollThrough(page: Page, mode: 'steady' | 'fling', speed = SPEED): Promise<ScrollResult> {
   return (await page.evaluate(`new Promise((resolve) => {

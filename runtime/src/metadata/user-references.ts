@@ -37,7 +37,7 @@ export const USER_REFERENCE_FUNCTIONS = `
       WHERE u.id IN (SELECT n.owner FROM ${NEW_ROWS} n UNION SELECT n."createdBy" FROM ${NEW_ROWS} n)
       ORDER BY u.id FOR KEY SHARE;
     SELECT r.col, r.id INTO missing
-      FROM (SELECT DISTINCT 'owner' AS col, n.owner AS id FROM ${NEW_ROWS} n
+      FROM (SELECT 'owner' AS col, n.owner AS id FROM ${NEW_ROWS} n
             UNION SELECT 'createdBy', n."createdBy" FROM ${NEW_ROWS} n) r
       WHERE r.id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM stratum.users u WHERE u.id = r.id)
       LIMIT 1;
@@ -99,8 +99,11 @@ export function userReferenceTriggers(table: Fragment): Fragment[] {
  * by the triggers, once (a DO block of ensureWorkspace; it finds nothing to do afterwards).
  */
 export function userReferencesFromForeignKeys(schema: string): string {
-  // format() fills in each table; the statements have no other `%`.
-  const [insert, update] = userReferenceTriggers(raw('%1$s')).map((statement) => quoteLiteral(inlineSql(statement)));
+  // format() fills in each table; the statements have no other `%`. Each is a text literal in the block.
+  const [insert, update] = userReferenceTriggers(raw('%1$s')).map((statement) =>
+    inlineSql(sql`${inlineSql(statement)}`),
+  );
+  const schemaName = inlineSql(sql`${inlineSql(ident(schema))}`);
   return `DO $users$
     DECLARE
       fk record;
@@ -113,15 +116,11 @@ export function userReferencesFromForeignKeys(schema: string): string {
            AND a.attname IN ('owner', 'createdBy') AND c.confdeltype = 'n'
            -- Record tables (trashed ones too) only: other tables' user columns keep their foreign keys.
            AND EXISTS (SELECT 1 FROM pg_attribute d WHERE d.attrelid = c.conrelid AND d.attname = 'deletedAt')
-           AND c.connamespace = ${quoteLiteral(inlineSql(ident(schema)))}::regnamespace
+           AND c.connamespace = ${schemaName}::regnamespace
       LOOP
         EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.tbl, fk.conname);
         EXECUTE format(${insert!}, fk.tbl);
         EXECUTE format(${update!}, fk.tbl);
       END LOOP;
     END $users$;`;
-}
-
-function quoteLiteral(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
